@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+//
+// berth: the desktop app.
+
+#include "berth/core/CurlTransport.h"
+#include "berth/core/Endpoint.h"
+#include "ui/EngineStatus.h"
+#include "ui/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+#include <curl/curl.h>
+
+int main(int argc, char** argv)
+{
+    curl_global_init(CURL_GLOBAL_DEFAULT);
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("Berth"));
+    QApplication::setOrganizationName(QStringLiteral("Berth"));
+    QApplication::setApplicationVersion(QStringLiteral(BERTH_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Containerized AI environments as easy as opening a document."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption hostOption(QStringList{QStringLiteral("H"), QStringLiteral("host")},
+                                  QStringLiteral("Engine address: unix:///path or tcp://host:port."),
+                                  QStringLiteral("URL"));
+    parser.addOption(hostOption);
+    parser.process(app);
+
+    std::optional<std::string> host;
+    if (parser.isSet(hostOption)) {
+        host = parser.value(hostOption).toStdString();
+    }
+    std::shared_ptr<berth::core::EngineClient> engine;
+    QString setupError;
+    auto endpoint = berth::core::resolveEndpoint(host, berth::core::EndpointEnvironment::system());
+    if (endpoint) {
+        engine = std::make_shared<berth::core::EngineClient>(std::make_shared<berth::core::CurlTransport>(*endpoint));
+    } else {
+        setupError = QString::fromStdString(endpoint.error().describe());
+    }
+
+    int rc = 0;
+    {
+        berth::ui::EngineStatus status(engine, setupError);
+        berth::ui::MainWindow window(&status);
+        window.show();
+        status.refresh();
+        rc = QApplication::exec();
+    }
+    curl_global_cleanup();
+    return rc;
+}

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+#pragma once
+
+#include "berth/core/EngineClient.h"
+
+#include <atomic>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace berth::cli {
+
+/// A parsed command line: flags (--all), options with values (--tail 20; repeated ones keep every value)
+/// and positional arguments.
+struct Invocation
+{
+    std::string command;
+    std::vector<std::string> positional;
+    std::map<std::string, std::vector<std::string>> options;
+    bool json = false;
+
+    bool has(const std::string& name) const { return options.count(name) > 0; }
+    std::optional<std::string> value(const std::string& name) const
+    {
+        auto it = options.find(name);
+        if (it == options.end() || it->second.empty()) {
+            return std::nullopt;
+        }
+        return it->second.back();
+    }
+};
+
+struct Runtime
+{
+    core::EngineClient& engine;
+    std::atomic<bool>& interrupted; ///< set by Ctrl-C
+};
+
+enum ExitCode
+{
+    kExitOk = 0,
+    kExitFailure = 1,
+    kExitUsage = 2,
+};
+
+int cmdInfo(const Invocation& inv, Runtime& rt);
+int cmdImages(const Invocation& inv, Runtime& rt);
+int cmdPs(const Invocation& inv, Runtime& rt);
+int cmdPull(const Invocation& inv, Runtime& rt);
+int cmdLogs(const Invocation& inv, Runtime& rt);
+int cmdStop(const Invocation& inv, Runtime& rt);
+int cmdRm(const Invocation& inv, Runtime& rt);
+
+/// Prints "berthctl: <message>" on stderr (or a JSON error object on stdout with --json); returns 1.
+int fail(const Invocation& inv, const core::Error& error);
+
+} // namespace berth::cli

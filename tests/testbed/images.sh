@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Berth developers
+#
+# Builds the test images from Debian's packages (no registry is reachable): one minimal bookworm
+# root with the classic notebook server and jupyter_server, imported once, then cheap variants made
+# by committing a created container with other CMD/ENV/WORKDIR. Images already present are reused.
+#   images.sh            build what is missing on the engine at $DOCKER_HOST
+#   images.sh --podman   the same on a Podman engine (imports the same root tarball)
+set -euo pipefail
+
+export DOCKER_HOST=${DOCKER_HOST:-unix:///var/run/docker.sock}
+cache=${BERTH_TESTBED_CACHE:-/var/cache/berth-testbed}
+mirror=${BERTH_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+base=berth-test/notebook:6
+path='PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
+nb_cmd='["jupyter","notebook","--ip=0.0.0.0","--port=8888","--no-browser","--allow-root"]'
+
+have() { docker image inspect "$1" >/dev/null 2>&1; }
+
+rootfs_tar() {
+    local tar="$cache/bookworm-notebook.tar"
+    if [[ -s $tar ]]; then
+        echo "$tar"
+        return
+    fi
+    command -v debootstrap >/dev/null || { echo "images.sh: debootstrap missing (apt-get install debootstrap)" >&2; exit 1; }
+    mkdir -p "$cache"
+    local root="$cache/root.$$"
+    rm -rf "$root"
+    echo "images.sh: debootstrap of bookworm with python3-notebook (about 3 minutes)..." >&2
+    debootstrap --variant=minbase bookworm "$root" "$mirror" >"$cache/debootstrap.log" 2>&1 || {
+        tail -n 20 "$cache/debootstrap.log" >&2
+        exit 1
+    }
+    cp /etc/resolv.conf "$root/etc/resolv.conf"
+    (chroot "$root" apt-get update &&
+        DEBIAN_FRONTEND=noninteractive chroot "$root" apt-get install -y --no-install-recommends \
+            python3-notebook python3-jupyter-server jupyter-core jupyter-notebook jupyter-server tini) >>"$cache/debootstrap.log" 2>&1 || {
+        tail -n 20 "$cache/debootstrap.log" >&2
+        exit 1
+    }
+    # A docker-stacks-like user and a tensorflow-like notebook folder.
+    chroot "$root" useradd -m -u 1000 -s /bin/bash jovyan
+    mkdir -p "$root/home/jovyan/work" "$root/tf"
+    chroot "$root" chown -R 1000:1000 /home/jovyan
+    rm -rf "$root"/var/cache/apt/archives/*.deb "$root"/var/lib/apt/lists/*
+    tar -C "$root" --numeric-owner -cf "$tar.tmp" .
+    mv "$tar.tmp" "$tar"
+    rm -rf "$root"
+    echo "$tar"
+}
+
+# variant NAME CHANGE... : commit a created (never started) container of the base with other settings.
+variant() {
+    local name=$1
+    shift
+    have "$name" && return 0
+    local args=()
+    for c in "$@"; do args+=(--change "$c"); done
+    local id
+    id=$(docker create "$base")
+    docker commit "${args[@]}" "$id" "$name" >/dev/null
+    docker rm "$id" >/dev/null
+}
+
+if ! have "$base"; then
+    tar=$(rootfs_tar)
+    docker import -c "ENV $path" -c 'EXPOSE 8888' -c 'WORKDIR /root' -c "CMD $nb_cmd" "$tar" "$base" >/dev/null
+fi
+
+# jupyter_server 1.x (ServerApp), the backend of JupyterLab and Notebook 7.
+variant berth-test/jupyter-server:1 \
+    'CMD ["jupyter","server","--ip=0.0.0.0","--port=8888","--no-browser","--allow-root"]'
+# Shaped like tensorflow/tensorflow:*-jupyter: notebooks in /tf, bash -c command line.
+variant berth-test/tf-shaped:latest 'WORKDIR /tf' \
+    'CMD ["bash","-c","jupyter notebook --notebook-dir=/tf --ip 0.0.0.0 --no-browser --allow-root"]'
+# Shaped like jupyter/docker-stacks: user jovyan, notebooks in /home/jovyan/work, tini as PID 1.
+variant berth-test/stacks-shaped:latest 'USER jovyan' 'WORKDIR /home/jovyan' 'ENV JUPYTER_PORT=8888' \
+    'ENTRYPOINT ["tini","-g","--"]' \
+    'CMD ["jupyter","server","--ip=0.0.0.0","--port=8888","--no-browser","--ServerApp.root_dir=/home/jovyan"]'
+# Chooses its own token on the command line (beats JUPYTER_TOKEN) and prints it in its log.
+variant berth-test/own-token:latest \
+    'CMD ["sh","-c","exec jupyter notebook --ip=0.0.0.0 --no-browser --allow-root --NotebookApp.token=$(python3 -c \"import secrets; print(secrets.token_hex(24))\")"]'
+# Starts slowly: 12 s before the server listens.
+variant berth-test/slow-start:latest \
+    'CMD ["sh","-c","sleep 12; exec jupyter notebook --ip=0.0.0.0 --no-browser --allow-root"]'
+# Exits at once with a message on stderr.
+variant berth-test/exits-at-once:latest \
+    'CMD ["sh","-c","echo \"fatal: this image has no notebook server configured\" >&2; exit 3"]'
+# A plain shell for engine tests: prints one line a second, to stdout and to stderr.
+variant berth-test/ticker:latest \
+    'CMD ["sh","-c","i=0; while true; do i=$((i+1)); echo out $i; echo err $i >&2; sleep 1; done"]'
+
+echo "images.sh: test images ready on $DOCKER_HOST" >&2

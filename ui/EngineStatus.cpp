@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+#include "ui/EngineStatus.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace berth::ui {
+
+EngineStatus::EngineStatus(std::shared_ptr<core::EngineClient> engine, QString setupError, QObject* parent)
+    : QObject(parent), m_engine(std::move(engine))
+{
+    connect(&m_watcher, &QFutureWatcher<Snapshot>::finished, this, [this] {
+        m_snapshot = m_watcher.result();
+        Q_EMIT changed();
+    });
+    if (!m_engine) {
+        m_snapshot = {false, false, setupError};
+    }
+}
+
+void EngineStatus::refresh()
+{
+    if (!m_engine || m_watcher.isRunning()) {
+        return;
+    }
+    m_snapshot.checking = true;
+    if (m_snapshot.text.isEmpty()) {
+        m_snapshot.text = tr("Looking for the engine...");
+    }
+    Q_EMIT changed();
+    auto engine = m_engine;
+    m_watcher.setFuture(QtConcurrent::run([engine]() -> Snapshot {
+        auto v = engine->version();
+        if (!v) {
+            return {false, false, QString::fromStdString(v.error().describe())};
+        }
+        const QString kind = v->podman ? QStringLiteral("Podman") : QStringLiteral("Docker");
+        return {true, false,
+                tr("%1 %2 (API %3) at %4")
+                    .arg(kind, QString::fromStdString(v->version), QString::fromStdString(engine->apiVersion()),
+                         QString::fromStdString(engine->endpoint()))};
+    }));
+}
+
+} // namespace berth::ui

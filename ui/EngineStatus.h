@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+#pragma once
+
+#include "berth/core/EngineClient.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace berth::ui {
+
+/// What the engine is, checked off the GUI thread: "Docker 20.10.24 (API 1.41) at unix:///...", or
+/// what went wrong and what to do.
+class EngineStatus : public QObject
+{
+    Q_OBJECT
+public:
+    struct Snapshot
+    {
+        bool connected = false;
+        bool checking = true;
+        QString text;
+    };
+
+    /// `engine` may be null when no endpoint could be made; `setupError` then says why.
+    EngineStatus(std::shared_ptr<core::EngineClient> engine, QString setupError, QObject* parent = nullptr);
+
+    const Snapshot& snapshot() const { return m_snapshot; }
+
+public Q_SLOTS:
+    /// Asks the engine again; a check already under way is not doubled.
+    void refresh();
+
+Q_SIGNALS:
+    void changed();
+
+private:
+    std::shared_ptr<core::EngineClient> m_engine;
+    QFutureWatcher<Snapshot> m_watcher;
+    Snapshot m_snapshot;
+};
+
+} // namespace berth::ui

@@ -25,7 +25,9 @@ StatsSample computeStats(const nlohmann::json& s)
         const auto* per = member(path(cpu, {"cpu_usage"}), "percpu_usage");
         online = per && per->is_array() ? static_cast<double>(per->size()) : 0;
     }
-    if (sysDelta > 0 && cpuDelta > 0) {
+    // A one-shot sample has no earlier reading (precpu all zero): there is no rate to tell yet.
+    const bool hasPrevious = u64(pre, "system_cpu_usage") > 0;
+    if (hasPrevious && sysDelta > 0 && cpuDelta > 0) {
         out.cpuPercent = cpuDelta / sysDelta * online * 100.0;
     }
 

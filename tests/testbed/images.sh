@@ -79,9 +79,9 @@ variant berth-test/tf-shaped:latest 'WORKDIR /tf' \
 variant berth-test/stacks-shaped:latest 'USER jovyan' 'WORKDIR /home/jovyan' 'ENV JUPYTER_PORT=8888' \
     'ENTRYPOINT ["tini","-g","--"]' \
     'CMD ["jupyter","server","--ip=0.0.0.0","--port=8888","--no-browser","--ServerApp.root_dir=/home/jovyan"]'
-# Chooses its own token on the command line (beats JUPYTER_TOKEN) and prints it in its log.
+# Ignores JUPYTER_TOKEN: Jupyter generates its own token and prints it in its log.
 variant berth-test/own-token:latest \
-    'CMD ["sh","-c","exec jupyter notebook --ip=0.0.0.0 --no-browser --allow-root --NotebookApp.token=$(python3 -c \"import secrets; print(secrets.token_hex(24))\")"]'
+    'CMD ["env","-u","JUPYTER_TOKEN","jupyter","notebook","--ip=0.0.0.0","--no-browser","--allow-root"]'
 # Starts slowly: 12 s before the server listens.
 variant berth-test/slow-start:latest \
     'CMD ["sh","-c","sleep 12; exec jupyter notebook --ip=0.0.0.0 --no-browser --allow-root"]'

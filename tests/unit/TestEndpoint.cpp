@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+#include "berth/core/Endpoint.h"
+
+#include <QTest>
+
+#include <map>
+#include <set>
+
+using namespace berth::core;
+
+namespace {
+EndpointEnvironment fakeEnv(std::map<std::string, std::string> vars, std::set<std::string> files = {})
+{
+    EndpointEnvironment env;
+    env.getenv = [vars](const char* name) -> std::optional<std::string> {
+        auto it = vars.find(name);
+        return it == vars.end() ? std::nullopt : std::optional<std::string>(it->second);
+    };
+    env.exists = [files](const std::string& p) { return files.count(p) > 0; };
+    return env;
+}
+} // namespace
+
+class TestEndpoint : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void parsesUnixSockets()
+    {
+        auto ep = parseEndpoint("unix:///var/run/docker.sock");
+        QVERIFY(ep.ok());
+        QCOMPARE(ep->scheme, Endpoint::Scheme::Unix);
+        QCOMPARE(ep->socketPath, std::string("/var/run/docker.sock"));
+        QCOMPARE(ep->display(), std::string("unix:///var/run/docker.sock"));
+        QCOMPARE(ep->baseUrl(), std::string("http://localhost"));
+        QVERIFY(parseEndpoint("/run/podman/podman.sock").ok());
+    }
+
+    void parsesTcpWithDefaultPorts()
+    {
+        auto ep = parseEndpoint("tcp://10.0.0.5");
+        QVERIFY(ep.ok());
+        QCOMPARE(ep->port, 2375);
+        QCOMPARE(ep->baseUrl(), std::string("http://10.0.0.5:2375"));
+        ep = parseEndpoint("tcp://[::1]:2376");
+        QVERIFY(ep.ok());
+        QCOMPARE(ep->host, std::string("::1"));
+        QCOMPARE(ep->baseUrl(), std::string("http://[::1]:2376"));
+        ep = parseEndpoint("https://h:9000");
+        QVERIFY(ep.ok() && ep->tls);
+    }
+
+    void refusesNonsenseWithAClearMessage_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("kind");
+        QTest::newRow("relative") << "unix://run/docker.sock" << int(ErrorKind::BadInput);
+        QTest::newRow("port") << "tcp://h:99999" << int(ErrorKind::BadInput);
+        QTest::newRow("port-text") << "tcp://h:abc" << int(ErrorKind::BadInput);
+        QTest::newRow("no-host") << "tcp://:2375" << int(ErrorKind::BadInput);
+        QTest::newRow("scheme") << "ftp://h" << int(ErrorKind::BadInput);
+        QTest::newRow("path") << "tcp://h:1/x" << int(ErrorKind::BadInput);
+        QTest::newRow("long") << QString("unix:///") + QString(120, 'a') << int(ErrorKind::BadInput);
+        QTest::newRow("ssh") << "ssh://me@host" << int(ErrorKind::Unsupported);
+        QTest::newRow("npipe") << "npipe:////./pipe/docker_engine" << int(ErrorKind::Unsupported);
+    }
+
+    void refusesNonsenseWithAClearMessage()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, kind);
+        auto ep = parseEndpoint(text.toStdString());
+        QVERIFY(!ep.ok());
+        QCOMPARE(int(ep.error().kind), kind);
+        QVERIFY(!ep.error().message.empty());
+    }
+
+    void hostFlagBeatsDockerHost()
+    {
+        auto ep = resolveEndpoint(std::string("tcp://a:1"), fakeEnv({{"DOCKER_HOST", "tcp://b:2"}}));
+        QCOMPARE(ep->host, std::string("a"));
+        ep = resolveEndpoint(std::nullopt, fakeEnv({{"DOCKER_HOST", "tcp://b:2"}}));
+        QCOMPARE(ep->host, std::string("b"));
+    }
+
+    void tlsFollowsTheDockerCliRules()
+    {
+        auto ep = resolveEndpoint(std::nullopt, fakeEnv({{"DOCKER_HOST", "tcp://h:2376"},
+                                                         {"DOCKER_TLS_VERIFY", "1"},
+                                                         {"DOCKER_CERT_PATH", "/certs"}}));
+        QVERIFY(ep->tls && ep->tlsVerify);
+        QCOMPARE(ep->caFile, std::string("/certs/ca.pem"));
+        QCOMPARE(ep->baseUrl(), std::string("https://h:2376"));
+        ep = resolveEndpoint(std::nullopt, fakeEnv({{"DOCKER_HOST", "tcp://h:2376"}, {"DOCKER_CERT_PATH", "/c"}}));
+        QVERIFY(ep->tls && !ep->tlsVerify);
+        ep = resolveEndpoint(std::nullopt, fakeEnv({{"DOCKER_HOST", "tcp://h:2376"}, {"DOCKER_TLS_VERIFY", ""}}));
+        QVERIFY(!ep->tls); // empty means unset
+    }
+
+    void findsPodmanWhenDockerIsAbsent()
+    {
+        auto ep = resolveEndpoint(std::nullopt, fakeEnv({{"XDG_RUNTIME_DIR", "/run/user/1000"}},
+                                                        {"/run/user/1000/podman/podman.sock"}));
+        QCOMPARE(ep->socketPath, std::string("/run/user/1000/podman/podman.sock"));
+        ep = resolveEndpoint(std::nullopt, fakeEnv({}, {"/var/run/docker.sock", "/run/podman/podman.sock"}));
+        QCOMPARE(ep->socketPath, std::string("/var/run/docker.sock"));
+        ep = resolveEndpoint(std::nullopt, fakeEnv({}));
+        QCOMPARE(ep->socketPath, std::string("/var/run/docker.sock"));
+        ep = resolveEndpoint(std::nullopt, fakeEnv({{"DOCKER_HOST", ""}}, {"/run/podman/podman.sock"}));
+        QCOMPARE(ep->socketPath, std::string("/run/podman/podman.sock"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestEndpoint)
+#include "TestEndpoint.moc"

@@ -1,0 +1,344 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+#include "FakeTransport.h"
+
+#include "berth/core/EngineClient.h"
+
+#include <QTest>
+
+using namespace berth;
+using namespace berth::core;
+using berth::test::FakeTransport;
+using berth::test::fixture;
+
+class TestEngineClient : public QObject
+{
+    Q_OBJECT
+
+    std::shared_ptr<FakeTransport> fake;
+    std::unique_ptr<EngineClient> engine;
+
+    void fresh(const std::string& api = {})
+    {
+        fake = std::make_shared<FakeTransport>();
+        engine = std::make_unique<EngineClient>(fake);
+        fake->expect("GET", "/_ping", test::pingResponse(api));
+    }
+
+private Q_SLOTS:
+    void negotiatesTheFloorWithDocker2010()
+    {
+        fresh();
+        fake->expect("GET", "/version", FakeTransport::ok(fixture("version.json")));
+        auto v = engine->version();
+        QVERIFY(v.ok());
+        QCOMPARE(engine->apiVersion(), std::string("1.41"));
+        QCOMPARE(v->version, std::string("20.10.24+dfsg1"));
+        QCOMPARE(v->minApiVersion, std::string("1.12"));
+        QVERIFY(!v->podman);
+        QCOMPARE(fake->targets().back(), std::string("GET /v1.41/version"));
+    }
+
+    void asksTheMinimumOfNewEnginesAndSendsIt()
+    {
+        // Docker 29.0-29.2 serve 1.52 and refuse anything under 1.44: a hard /v1.41 would break there.
+        fresh("1.52");
+        fake->expect("GET", "/version", FakeTransport::ok(R"({"ApiVersion":"1.52","MinAPIVersion":"1.44","Version":"29.1.0"})"));
+        fake->expect("GET", "/info", FakeTransport::ok(fixture("info.json")));
+        auto info = engine->info();
+        QVERIFY(info.ok());
+        QCOMPARE(engine->apiVersion(), std::string("1.44"));
+        QCOMPARE(fake->targets().back(), std::string("GET /v1.44/info"));
+    }
+
+    void refusesEnginesOlderThanTheFloor()
+    {
+        fresh("1.40");
+        auto info = engine->info();
+        QVERIFY(!info.ok());
+        QCOMPARE(info.error().kind, ErrorKind::Unsupported);
+        QVERIFY(info.error().message.find("1.41 or newer") != std::string::npos);
+    }
+
+    void negotiatesOnlyOnceForManyCalls()
+    {
+        fresh();
+        for (int i = 0; i < 3; ++i) {
+            fake->expect("GET", "/containers/json", FakeTransport::ok("[]"));
+        }
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY(engine->listContainers(true).ok());
+        }
+        int pings = 0;
+        for (const auto& t : fake->targets()) {
+            pings += t == "GET /_ping" ? 1 : 0;
+        }
+        QCOMPARE(pings, 1);
+    }
+
+    void readsInfoFields()
+    {
+        fresh();
+        fake->expect("GET", "/info", FakeTransport::ok(fixture("info.json")));
+        auto info = engine->info();
+        QVERIFY(info.ok());
+        QVERIFY(info->ncpu > 0);
+        QVERIFY(info->memTotal > 0);
+        QCOMPARE(info->defaultRuntime, std::string("runc"));
+        QVERIFY(std::find(info->runtimes.begin(), info->runtimes.end(), "runc") != info->runtimes.end());
+        QVERIFY(info->cdiSpecDirs.empty()); // null on 20.10
+    }
+
+    void parsesTheContainerListWithPortsAndLabels()
+    {
+        fresh();
+        fake->expect("GET", "/containers/json?all=1&filters=", FakeTransport::ok(fixture("containers.json")));
+        auto list = engine->listContainers(true, {{"label", {"berth.env"}}});
+        QVERIFY(list.ok());
+        QCOMPARE(list->size(), std::size_t(3));
+        const auto nb = std::find_if(list->begin(), list->end(), [](const auto& c) { return c.name() == "berth-rec-nb"; });
+        QVERIFY(nb != list->end());
+        QCOMPARE(nb->labels.at("berth.env"), std::string("rec"));
+        QCOMPARE(nb->state, std::string("running"));
+        QCOMPARE(nb->id.size(), std::size_t(64));
+        QVERIFY(!nb->ports.empty());
+        QCOMPARE(nb->ports.front().ip, std::string("127.0.0.1"));
+        QCOMPARE(nb->ports.front().privatePort, 8888);
+        QVERIFY(nb->ports.front().publicPort > 0);
+        // The filters went out as url-encoded JSON.
+        QVERIFY(fake->targets().back().find("filters=%7B%22label%22%3A%5B%22berth.env%22%5D%7D") != std::string::npos);
+    }
+
+    void listJsonIsTheEnginesTextUntouched()
+    {
+        fresh();
+        const std::string body = fixture("containers.json");
+        fake->expect("GET", "/containers/json?all=1", FakeTransport::ok(body));
+        auto text = engine->listContainersJson(true);
+        QVERIFY(text.ok());
+        QCOMPARE(*text, body);
+    }
+
+    void inspectGivesHostPortAndState()
+    {
+        fresh();
+        fake->expect("GET", "/containers/berth-rec-nb/json", FakeTransport::ok(fixture("container-inspect.json")));
+        auto d = engine->inspectContainer("berth-rec-nb");
+        QVERIFY(d.ok());
+        QCOMPARE(d->name, std::string("berth-rec-nb"));
+        QVERIFY(d->state.running);
+        QVERIFY(d->hostPort("8888/tcp") > 1024);
+        QCOMPARE(d->ports.at("8888/tcp").front().ip, std::string("127.0.0.1"));
+        QVERIFY(std::find(d->env.begin(), d->env.end(), "JUPYTER_TOKEN=0123456789abcdef") != d->env.end());
+        QCOMPARE(d->configImage, std::string("berth-test/notebook:6"));
+    }
+
+    void keepsTheEnginesWordsAndStatusOnErrors_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("404") << "error-404-container.txt" << int(ErrorKind::NotFound) << 404 << "No container named";
+        QTest::newRow("409") << "error-409-name.txt" << int(ErrorKind::Conflict) << 409 << "already exists";
+        QTest::newRow("400") << "error-400-content-type.txt" << int(ErrorKind::BadInput) << 400 << "failed";
+    }
+
+    void keepsTheEnginesWordsAndStatusOnErrors()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, kind);
+        QFETCH(int, status);
+        QFETCH(QString, says);
+        fresh();
+        auto recorded = test::errorFixture(file.toUtf8().constData());
+        Error err;
+        if (status == 404) {
+            fake->expect("GET", "/containers/", recorded);
+            err = engine->inspectContainer("no-such-container").error();
+        } else {
+            fake->expect("POST", "/containers/create", recorded);
+            err = engine->createContainer("berth-rec-nb", {{"Image", "berth-test/notebook:6"}}).error();
+        }
+        QCOMPARE(int(err.kind), kind);
+        QCOMPARE(err.httpStatus, status);
+        QVERIFY2(err.message.find(says.toStdString()) != std::string::npos, err.message.c_str());
+        auto j = nlohmann::json::parse(recorded.body);
+        QCOMPARE(err.engineMessage, j["message"].get<std::string>());
+    }
+
+    void createSendsJsonWithItsContentType()
+    {
+        fresh();
+        fake->expect("POST", "/containers/create?name=x", FakeTransport::ok(R"({"Id":"abc","Warnings":[]})", 201));
+        auto c = engine->createContainer("x", {{"Image", "i"}});
+        QVERIFY(c.ok());
+        QCOMPARE(c->id, std::string("abc"));
+        const auto req = fake->requests().back();
+        QVERIFY(std::find(req.headers.begin(), req.headers.end(),
+                          std::pair<std::string, std::string>("Content-Type", "application/json")) != req.headers.end());
+    }
+
+    void stopWaitsLongerThanTheGracePeriod()
+    {
+        fresh();
+        fake->expect("POST", "/containers/x/stop?t=25", FakeTransport::ok("", 204));
+        QVERIFY(engine->stopContainer("x", 25).ok());
+        QVERIFY(fake->requests().back().timeout > std::chrono::seconds(25));
+        fresh();
+        fake->expect("POST", "/containers/x/stop", FakeTransport::ok("", 304)); // already stopped is fine
+        QVERIFY(engine->stopContainer("x", 1).ok());
+    }
+
+    void pullReportsProgressFromTheRecordedStream_data()
+    {
+        QTest::addColumn<int>("chunk");
+        for (int c : {0, 1, 7, 64, 333}) {
+            QTest::newRow(qPrintable(QString::number(c))) << c;
+        }
+    }
+
+    void pullReportsProgressFromTheRecordedStream()
+    {
+        QFETCH(int, chunk);
+        fresh();
+        fake->expect("POST", "/images/create?fromImage=127.0.0.1%3A5000%2Fberth-test%2Fpullme&tag=1",
+                     FakeTransport::ok(fixture("pull-progress.jsonl")), static_cast<std::size_t>(chunk));
+        std::vector<double> fractions;
+        PullProgress last;
+        auto r = engine->pullImage("127.0.0.1:5000/berth-test/pullme:1", [&](const PullProgress& p) {
+            fractions.push_back(p.fraction());
+            last = p;
+        });
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+        QVERIFY(fractions.size() >= 5);
+        QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
+        QCOMPARE(fractions.back(), 1.0);
+        QVERIFY(last.status().find("Downloaded newer image") != std::string::npos);
+        QVERIFY(last.bytesTotal() > 6000000);
+        QCOMPARE(last.bytesDone(), last.bytesTotal());
+    }
+
+    void pullDefaultsTheTagToLatestAndKeepsRegistryPorts()
+    {
+        fresh();
+        fake->expect("POST", "/images/create?fromImage=localhost%3A5000%2Fx&tag=latest", FakeTransport::ok(""));
+        QVERIFY(engine->pullImage("localhost:5000/x", {}).ok());
+        fresh();
+        fake->expect("POST", "/images/create?fromImage=x%40sha256%3Aab", FakeTransport::ok(""));
+        QVERIFY(engine->pullImage("x@sha256:ab", {}).ok());
+        QVERIFY(fake->targets().back().find("tag=") == std::string::npos);
+    }
+
+    void pullFailsOnAnErrorInsideTheStream()
+    {
+        fresh();
+        std::string body = fixture("pull-progress.jsonl");
+        body = body.substr(0, body.find("Extracting")); // cut in the middle of a line...
+        body = body.substr(0, body.rfind('\n') + 1);
+        body += R"({"errorDetail":{"message":"unexpected EOF"},"error":"unexpected EOF"})" "\r\n";
+        fake->expect("POST", "/images/create", FakeTransport::ok(body), 5);
+        auto r = engine->pullImage("127.0.0.1:5000/berth-test/pullme:1", {});
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().engineMessage, std::string("unexpected EOF"));
+        QVERIFY(r.error().message.find("Pulling 127.0.0.1:5000/berth-test/pullme:1 failed") == 0);
+    }
+
+    void pullSaysWhatToDoWhenTheRegistryIsUnreachable()
+    {
+        fresh();
+        fake->expect("POST", "/images/create", test::errorFixture("error-500-pull-offline.txt"));
+        auto r = engine->pullImage("registry.invalid/none:1", {});
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().httpStatus, 500);
+        QVERIFY(r.error().message.find("could not reach the registry") != std::string::npos);
+    }
+
+    void logsAreDemuxedWhateverTheChunking()
+    {
+        for (std::size_t chunk : {1u, 3u, 8u, 9u, 1000u}) {
+            fresh();
+            fake->expect("GET", "/containers/t/json", FakeTransport::ok(R"({"Id":"tid","Config":{"Tty":false}})"));
+            fake->expect("GET", "/containers/tid/logs", FakeTransport::ok(fixture("logs-multiplexed.bin")), chunk);
+            std::string out, err;
+            auto r = engine->logs("t", {}, [&](LogStream s, std::string_view d) {
+                (s == LogStream::Stderr ? err : out).append(d);
+                return true;
+            });
+            QVERIFY(r.ok());
+            QCOMPARE(out, std::string("out 4\nout 5\nout 6\n"));
+            QCOMPARE(err, std::string("err 4\nerr 5\nerr 6\n"));
+        }
+    }
+
+    void logsOfATtyContainerAreRaw()
+    {
+        fresh();
+        fake->expect("GET", "/containers/t/json", FakeTransport::ok(R"({"Id":"tid","Config":{"Tty":true}})"));
+        fake->expect("GET", "/containers/tid/logs", FakeTransport::ok(fixture("logs-tty.bin")));
+        std::string out;
+        bool onlyStdout = true;
+        auto r = engine->logs("t", {}, [&](LogStream s, std::string_view d) {
+            onlyStdout = onlyStdout && s == LogStream::Stdout;
+            out.append(d);
+            return true;
+        });
+        QVERIFY(r.ok());
+        QVERIFY(onlyStdout);
+        QCOMPARE(out, fixture("logs-tty.bin"));
+        QVERIFY(out.find("out ") != std::string::npos && out.find("err ") != std::string::npos);
+    }
+
+    void eventsResumeAfterTheLastEventWhenTheStreamDrops()
+    {
+        fresh();
+        const std::string all = fixture("events.jsonl");
+        const auto firstLineEnd = all.find('\n') + 1;
+        fake->expect("GET", "/events?filters=", FakeTransport::ok(all.substr(0, firstLineEnd)), 10);
+        fake->expectConnectFailure("GET", "/events?since=");
+        fake->expect("GET", "/events?since=", FakeTransport::ok(all.substr(firstLineEnd)), 17);
+        std::vector<std::string> actions;
+        int disconnects = 0;
+        std::atomic<bool> cancel{false};
+        EventOptions opts;
+        opts.filters = {{"type", {"container"}}};
+        auto r = engine->events(opts, [&](const Event& e) {
+            actions.push_back(e.action);
+            return e.action != "destroy" || actions.size() < 4;
+        }, &cancel, [&](const Error&) { ++disconnects; });
+        QVERIFY(r.ok());
+        QCOMPARE(actions.front(), std::string("kill"));
+        QVERIFY(std::find(actions.begin(), actions.end(), "die") != actions.end());
+        QCOMPARE(actions.back(), std::string("destroy"));
+        QCOMPARE(disconnects, 2); // the end of the first stream, then the refused connection
+        // Each reconnection resumed just after the first event (its timeNano + 1 ns).
+        auto first = nlohmann::json::parse(all.substr(0, firstLineEnd));
+        const auto nano = first["timeNano"].get<std::int64_t>() + 1;
+        char since[64];
+        std::snprintf(since, sizeof since, "since=%lld.%09lld", static_cast<long long>(nano / 1000000000),
+                      static_cast<long long>(nano % 1000000000));
+        const auto targets = fake->targets();
+        QVERIFY2(targets.back().find(since) != std::string::npos, targets.back().c_str());
+    }
+
+    void eventsStopWhenCancelled()
+    {
+        fresh();
+        std::atomic<bool> cancel{false};
+        fake->expectConnectFailure("GET", "/events");
+        auto r = engine->events({}, [](const Event&) { return true; }, &cancel, [&](const Error&) { cancel = true; });
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, ErrorKind::Cancelled);
+    }
+
+    void comparesVersionsNumerically()
+    {
+        QCOMPARE(compareVersions("1.41", "1.41"), 0);
+        QCOMPARE(compareVersions("1.9", "1.41"), -1);
+        QCOMPARE(compareVersions("1.100", "1.52"), 1);
+        QCOMPARE(compareVersions("2", "1.99"), 1);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestEngineClient)
+#include "TestEngineClient.moc"

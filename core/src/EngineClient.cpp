@@ -177,22 +177,47 @@ Error EngineClient::errorFrom(const HttpResponse& response, const std::string& w
     return e;
 }
 
+Result<HttpResponse> EngineClient::versioned(HttpRequest req, const std::string& pathAndQuery,
+                                             const ChunkHandler* onChunk, const std::atomic<bool>* cancel)
+{
+    auto send = [&](const std::string& api) {
+        req.target = "/v" + api + pathAndQuery;
+        return onChunk ? m_transport->stream(req, *onChunk, cancel) : m_transport->send(req);
+    };
+    if (m_negotiated.load()) {
+        return send(m_api);
+    }
+    auto r = send(kFloorApi);
+    if (!r) {
+        return r;
+    }
+    // "client version 1.41 is too old/new" (400): the engine wants another version.
+    if (r->status == 400 && r->body.find("client version") != std::string::npos) {
+        auto api = negotiate();
+        if (!api) {
+            return api.error();
+        }
+        return send(*api);
+    }
+    std::lock_guard lock(m_negotiateMutex);
+    if (!m_negotiated.load()) {
+        m_api = kFloorApi;
+        m_negotiated.store(true);
+    }
+    return r;
+}
+
 Result<HttpResponse> EngineClient::call(const std::string& method, const std::string& pathAndQuery,
                                         const std::string& body, std::chrono::milliseconds timeout)
 {
-    auto api = negotiate();
-    if (!api) {
-        return api.error();
-    }
     HttpRequest req;
     req.method = method;
-    req.target = "/v" + *api + pathAndQuery;
     req.timeout = timeout;
     if (!body.empty()) {
         req.headers.emplace_back("Content-Type", "application/json");
         req.body = body;
     }
-    return m_transport->send(req);
+    return versioned(std::move(req), pathAndQuery, nullptr, nullptr);
 }
 
 Result<HttpResponse> EngineClient::callStream(const std::string& method, const std::string& pathAndQuery,
@@ -200,20 +225,15 @@ Result<HttpResponse> EngineClient::callStream(const std::string& method, const s
                                               const std::string& body,
                                               const std::vector<std::pair<std::string, std::string>>& headers)
 {
-    auto api = negotiate();
-    if (!api) {
-        return api.error();
-    }
     HttpRequest req;
     req.method = method;
-    req.target = "/v" + *api + pathAndQuery;
     req.timeout = 0ms;
     req.headers = headers;
     if (!body.empty()) {
         req.headers.emplace_back("Content-Type", "application/json");
         req.body = body;
     }
-    return m_transport->stream(req, onChunk, cancel);
+    return versioned(std::move(req), pathAndQuery, &onChunk, cancel);
 }
 
 Result<json> EngineClient::callJson(const std::string& method, const std::string& pathAndQuery,
@@ -366,17 +386,13 @@ Result<void> EngineClient::pullImage(const std::string& reference, const PullHan
     if (!registryAuth.empty()) {
         headers.emplace_back("X-Registry-Auth", registryAuth);
     }
-    auto api = negotiate();
-    if (!api) {
-        return api.error();
-    }
     HttpRequest req;
     req.method = "POST";
-    req.target = "/v" + *api + q;
     req.timeout = 0ms;
     req.idleTimeout = 300s; // a registry that sends nothing for five minutes is not coming back
     req.headers = headers;
-    auto r = m_transport->stream(req, [&](std::string_view c) { return splitter.feed(c); }, cancel);
+    ChunkHandler feed = [&](std::string_view c) { return splitter.feed(c); };
+    auto r = versioned(std::move(req), q, &feed, cancel);
     if (!r) {
         return r.error();
     }
@@ -582,20 +598,16 @@ Result<ExecResult> EngineClient::exec(const std::string& idOrName, const std::ve
     LogDemuxer demux(false, [&](LogStream s, std::string_view d) {
         (s == LogStream::Stderr ? result.err : result.out).append(d);
     });
-    auto api = negotiate();
-    if (!api) {
-        return api.error();
-    }
     HttpRequest req;
     req.method = "POST";
-    req.target = "/v" + *api + "/exec/" + execId + "/start";
     req.timeout = timeout;
     req.headers.emplace_back("Content-Type", "application/json");
     req.body = R"({"Detach":false,"Tty":false})";
-    auto r = m_transport->stream(req, [&](std::string_view c) {
+    ChunkHandler feed = [&](std::string_view c) {
         demux.feed(c);
         return true;
-    }, nullptr);
+    };
+    auto r = versioned(std::move(req), "/exec/" + execId + "/start", &feed, nullptr);
     if (!r) {
         return r.error();
     }

@@ -4,7 +4,7 @@
 #
 # A local registry on loopback (Debian's docker-registry), so pulls are real without the internet.
 #   registry.sh up    -> prints host:port; starts the registry if it is not running; pushes
-#                        <host:port>/berth-test/pullme:1 (two small layers) when missing
+#                        <host:port>/berth-test/{pullme,pullme-cli}:1 when missing
 #   registry.sh down  -> stops the registry that `up` started
 set -euo pipefail
 
@@ -42,9 +42,13 @@ CONF
         done
         answers || { echo "registry.sh: the registry did not answer; its log:" >&2; tail -20 "$state/registry.log" >&2; exit 1; }
     fi
-    image="$addr/berth-test/pullme:1"
-    if ! curl -sf "http://$addr/v2/berth-test/pullme/manifests/1" \
-        -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' >/dev/null; then
+    # One image per test that pulls, each with layers of its own, so tests running at once never share one.
+    for repo in pullme pullme-cli; do
+        image="$addr/berth-test/$repo:1"
+        if curl -sf "http://$addr/v2/berth-test/$repo/manifests/1" \
+            -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' >/dev/null; then
+            continue
+        fi
         work=$(mktemp -d)
         mkdir -p "$work/root/data"
         head -c 6000000 /dev/urandom >"$work/root/data/blob1"
@@ -52,11 +56,12 @@ CONF
         docker import -c 'CMD ["/data/none"]' "$work/layer.tar" "$image" >/dev/null
         # A second layer, so progress has more than one line to follow.
         id=$(docker create "$image")
-        docker commit -c 'LABEL berth.test=pullme' "$id" "$image" >/dev/null
+        docker commit -c "LABEL berth.test=$repo" "$id" "$image" >/dev/null
         docker rm "$id" >/dev/null
         docker push "$image" >/dev/null
+        docker rmi "$image" >/dev/null
         rm -rf "$work"
-    fi
+    done
     echo "$addr"
     ;;
 down)

@@ -18,15 +18,14 @@ class TestEngineClient : public QObject
     std::shared_ptr<FakeTransport> fake;
     std::unique_ptr<EngineClient> engine;
 
-    void fresh(const std::string& api = {})
+    void fresh()
     {
         fake = std::make_shared<FakeTransport>();
         engine = std::make_unique<EngineClient>(fake);
-        fake->expect("GET", "/_ping", test::pingResponse(api));
     }
 
 private Q_SLOTS:
-    void negotiatesTheFloorWithDocker2010()
+    void speaksTheFloorWithoutAskingFirst()
     {
         fresh();
         fake->expect("GET", "/version", FakeTransport::ok(fixture("version.json")));
@@ -36,31 +35,52 @@ private Q_SLOTS:
         QCOMPARE(v->version, std::string("20.10.24+dfsg1"));
         QCOMPARE(v->minApiVersion, std::string("1.12"));
         QVERIFY(!v->podman);
-        QCOMPARE(fake->targets().back(), std::string("GET /v1.41/version"));
+        // One round trip: no /_ping before the call.
+        QCOMPARE(fake->targets(), std::vector<std::string>{"GET /v1.41/version"});
     }
 
-    void asksTheMinimumOfNewEnginesAndSendsIt()
+    void negotiatesWhenTheEngineRefusesTheFloor()
     {
-        // Docker 29.0-29.2 serve 1.52 and refuse anything under 1.44: a hard /v1.41 would break there.
-        fresh("1.52");
+        // Docker 29.0-29.2 serve 1.52 and refuse anything under 1.44: ask, then send what it accepts.
+        fresh();
+        fake->expect("GET", "/info", FakeTransport::ok(R"({"message":"client version 1.41 is too old. Minimum supported API version is 1.44, please upgrade your client to a newer version"})", 400));
+        fake->expect("GET", "/_ping", test::pingResponse("1.52"));
         fake->expect("GET", "/version", FakeTransport::ok(R"({"ApiVersion":"1.52","MinAPIVersion":"1.44","Version":"29.1.0"})"));
         fake->expect("GET", "/info", FakeTransport::ok(fixture("info.json")));
+        fake->expect("GET", "/containers/json", FakeTransport::ok("[]"));
         auto info = engine->info();
-        QVERIFY(info.ok());
+        QVERIFY2(info.ok(), info.ok() ? "" : info.error().message.c_str());
         QCOMPARE(engine->apiVersion(), std::string("1.44"));
-        QCOMPARE(fake->targets().back(), std::string("GET /v1.44/info"));
+        QVERIFY(engine->listContainers().ok());
+        const std::vector<std::string> expected{"GET /v1.41/info", "GET /_ping", "GET /version", "GET /v1.44/info",
+                                                "GET /v1.44/containers/json?all=0"};
+        QCOMPARE(fake->targets(), expected);
     }
 
     void refusesEnginesOlderThanTheFloor()
     {
-        fresh("1.40");
+        fresh();
+        fake->expect("GET", "/info", test::errorFixture("error-400-api-too-new.txt"));
+        fake->expect("GET", "/_ping", test::pingResponse("1.40"));
         auto info = engine->info();
         QVERIFY(!info.ok());
         QCOMPARE(info.error().kind, ErrorKind::Unsupported);
         QVERIFY(info.error().message.find("1.41 or newer") != std::string::npos);
     }
 
-    void negotiatesOnlyOnceForManyCalls()
+    void explicitNegotiationUsesPing()
+    {
+        fresh();
+        fake->expect("GET", "/_ping", test::pingResponse());
+        auto api = engine->negotiate();
+        QVERIFY(api.ok());
+        QCOMPARE(*api, std::string("1.41"));
+        fresh();
+        fake->expect("GET", "/_ping", test::pingResponse("1.51"));
+        QCOMPARE(*engine->negotiate(), std::string("1.41")); // 28.x: no /version needed, 1.41 is accepted
+    }
+
+    void manyCallsCostOneRequestEach()
     {
         fresh();
         for (int i = 0; i < 3; ++i) {
@@ -69,11 +89,7 @@ private Q_SLOTS:
         for (int i = 0; i < 3; ++i) {
             QVERIFY(engine->listContainers(true).ok());
         }
-        int pings = 0;
-        for (const auto& t : fake->targets()) {
-            pings += t == "GET /_ping" ? 1 : 0;
-        }
-        QCOMPARE(pings, 1);
+        QCOMPARE(fake->targets().size(), std::size_t(3));
     }
 
     void readsInfoFields()

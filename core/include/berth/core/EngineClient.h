@@ -55,7 +55,9 @@ public:
     explicit EngineClient(std::shared_ptr<Transport> transport);
 
     /// Agrees on an API version with the engine (from /_ping, and /version on engines whose minimum may be
-    /// above 1.41). Every call does this once by itself; calling it first only reports problems early.
+    /// above 1.41). Calls do not need it first: they go out as v1.41, which every engine from Docker 20.10
+    /// on serves but 29.0-29.2, and negotiate only when the engine refuses that version (one round trip
+    /// saved on every command).
     Result<std::string> negotiate();
     std::string endpoint() const { return m_transport->describe(); }
 
@@ -100,7 +102,8 @@ public:
     Result<void> events(const EventOptions& options, const EventHandler& onEvent, const std::atomic<bool>* cancel,
                         const DisconnectHandler& onDisconnect = {});
 
-    const std::string& apiVersion() const { return m_api; }
+    /// The API version in use; empty until the first answer.
+    std::string apiVersion() const { return m_negotiated.load() ? m_api : std::string(); }
 
 private:
     Result<HttpResponse> call(const std::string& method, const std::string& pathAndQuery,
@@ -113,6 +116,10 @@ private:
     Result<nlohmann::json> callJson(const std::string& method, const std::string& pathAndQuery,
                                     const std::string& body = {});
     Error errorFrom(const HttpResponse& response, const std::string& what) const;
+    /// Sends with the agreed version, or optimistically with the floor; negotiates and retries once when the
+    /// engine refuses the floor.
+    Result<HttpResponse> versioned(HttpRequest request, const std::string& pathAndQuery, const ChunkHandler* onChunk,
+                                   const std::atomic<bool>* cancel);
 
     std::shared_ptr<Transport> m_transport;
     std::mutex m_negotiateMutex;

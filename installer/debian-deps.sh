@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# SPDX-FileCopyrightText: 2026 The Berth developers
+#
+# Installs the Debian 12 packages Berth needs and that are missing; installs nothing that is present.
+#   debian-deps.sh          to build and run Berth
+#   debian-deps.sh --tests  also what the test suite needs (an engine, a registry, Xvfb, debootstrap)
+set -euo pipefail
+
+build=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-webengine-dev libqt6webenginecore6-bin
+       libgl-dev libcurl4-openssl-dev nlohmann-json3-dev curl ca-certificates)
+tests=(docker.io docker-registry debootstrap xvfb xauth python3 iproute2)
+
+want=("${build[@]}")
+[[ ${1:-} == --tests ]] && want+=("${tests[@]}")
+
+missing=()
+for p in "${want[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+((${#missing[@]} == 0)) && exit 0
+
+echo "Installing: ${missing[*]}" >&2
+sudo=()
+((EUID == 0)) || sudo=(sudo)
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+#pragma once
+
+// The real engine the test command started (DOCKER_HOST, else the usual sockets), and a label unique to
+// this test process so that parallel tests never touch each other's containers, and cleanup finds them.
+
+#include "berth/core/CurlTransport.h"
+#include "berth/core/EngineClient.h"
+
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QString>
+#include <QTest>
+
+#include <memory>
+#include <string>
+
+namespace berth::test {
+
+inline std::shared_ptr<core::EngineClient> liveEngine()
+{
+    auto ep = core::resolveEndpoint(std::nullopt, core::EndpointEnvironment::system());
+    if (!ep) {
+        qFatal("no engine endpoint: %s", ep.error().message.c_str());
+    }
+    return std::make_shared<core::EngineClient>(std::make_shared<core::CurlTransport>(*ep));
+}
+
+/// "berth.test=<random>": put it on everything a test creates.
+inline const std::string& runLabelValue()
+{
+    static const std::string v = QString::number(QRandomGenerator::system()->generate64(), 36).toStdString();
+    return v;
+}
+
+/// Removes every container carrying this run's label (force, with anonymous volumes).
+inline void removeLabelled(core::EngineClient& engine)
+{
+    auto list = engine.listContainers(true, {{"label", {"berth.test=" + runLabelValue()}}});
+    if (list) {
+        for (const auto& c : *list) {
+            (void)engine.removeContainer(c.id, true, true);
+        }
+    }
+}
+
+/// A unique name for a container of this run.
+inline std::string uniqueName(const char* what)
+{
+    return std::string("berth-t-") + what + "-" + runLabelValue();
+}
+
+/// Runs berthctl with arguments; returns exit code, stdout, stderr.
+struct CtlResult
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+inline CtlResult berthctl(const QStringList& args, int timeoutMs = 120000,
+                          const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(BERTHCTL_PATH), args);
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return {-1, QString::fromUtf8(p.readAllStandardOutput()), QStringLiteral("timed out")};
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+} // namespace berth::test

@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+//
+// berthctl as a user runs it, against the real engine.
+#include "LiveEngine.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <csignal>
+
+using namespace berth;
+using test::berthctl;
+
+class TestBerthctl : public QObject
+{
+    Q_OBJECT
+
+    std::shared_ptr<core::EngineClient> engine = test::liveEngine();
+
+    std::string startTicker(const std::string& name)
+    {
+        nlohmann::json body = {{"Image", "berth-test/ticker:latest"},
+                               {"Labels", {{"berth.test", test::runLabelValue()}}},
+                               {"HostConfig", {{"Init", true}}}};
+        auto c = engine->createContainer(name, body);
+        if (!c || !engine->startContainer(c->id)) {
+            return {};
+        }
+        return c->id;
+    }
+
+private Q_SLOTS:
+    void cleanupTestCase() { test::removeLabelled(*engine); }
+
+    void usageErrorsExitWithTwo()
+    {
+        auto r = berthctl({"frobnicate"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("unknown command 'frobnicate'"));
+        r = berthctl({"ps", "--bogus"});
+        QCOMPARE(r.exitCode, 2);
+        r = berthctl({"logs"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("logs needs NAME"));
+        r = berthctl({"--host", "ftp://x", "ps"});
+        QCOMPARE(r.exitCode, 2);
+        r = berthctl({"logs", "x", "--tail", "many"});
+        QCOMPARE(r.exitCode, 2);
+        r = berthctl({});
+        QCOMPARE(r.exitCode, 2);
+        r = berthctl({"--help"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("Commands:"));
+        r = berthctl({"pull", "--help"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("Usage: berthctl pull"));
+    }
+
+    void failuresExitWithOneAndOneClearLine()
+    {
+        auto r = berthctl({"--host", "unix:///tmp/berth-nothing.sock", "ps"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.err.count('\n'), 1);
+        QVERIFY(r.err.startsWith("berthctl: No engine answers at unix:///tmp/berth-nothing.sock"));
+        r = berthctl({"stop", "berth-no-such-container"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("No container named berth-no-such-container"));
+        r = berthctl({"--json", "rm", "berth-no-such-container"});
+        QCOMPARE(r.exitCode, 1);
+        auto err = QJsonDocument::fromJson(r.out.toUtf8()).object().value("error").toObject();
+        QCOMPARE(err.value("kind").toString(), QStringLiteral("not-found"));
+        QCOMPARE(err.value("httpStatus").toInt(), 404);
+    }
+
+    void infoShowsTheEngine()
+    {
+        auto r = berthctl({"info"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("Engine:"));
+        QVERIFY(r.out.contains("API:"));
+        r = berthctl({"info", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        auto j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QVERIFY(j.value("info").toObject().contains("NCPU"));
+        QVERIFY(!j.value("apiVersion").toString().isEmpty());
+    }
+
+    void psListsContainersWithTheEnginesIdsAndNames()
+    {
+        const std::string name = test::uniqueName("ps");
+        const std::string id = startTicker(name);
+        QVERIFY(!id.empty());
+        auto r = berthctl({"ps", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        const auto arr = QJsonDocument::fromJson(r.out.toUtf8()).array();
+        bool found = false;
+        for (const auto& v : arr) {
+            const auto o = v.toObject();
+            if (o.value("Id").toString() == QString::fromStdString(id)) {
+                found = true;
+                QCOMPARE(o.value("Names").toArray().first().toString(), QString::fromStdString("/" + name));
+            }
+        }
+        QVERIFY(found);
+        r = berthctl({"ps"});
+        QCOMPARE(r.exitCode, 0);
+        const auto lines = r.out.split('\n');
+        QVERIFY(lines.first().startsWith("CONTAINER ID  NAME"));
+        const auto row = std::find_if(lines.begin(), lines.end(), [&](const QString& l) { return l.contains(QString::fromStdString(name)); });
+        QVERIFY(row != lines.end());
+        QVERIFY(row->startsWith(QString::fromStdString(id.substr(0, 12))));
+        // Columns line up: NAME starts at the same place on every line.
+        QCOMPARE(row->indexOf(QString::fromStdString(name)), lines.first().indexOf("NAME"));
+        // Stopped containers show with -a only.
+        QVERIFY(engine->stopContainer(id, 2).ok());
+        QVERIFY(!berthctl({"ps"}).out.contains(QString::fromStdString(name)));
+        QVERIFY(berthctl({"ps", "-a"}).out.contains(QString::fromStdString(name)));
+    }
+
+    void imagesListsTheTestImages()
+    {
+        auto r = berthctl({"images"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains("berth-test/notebook"));
+        r = berthctl({"images", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(QJsonDocument::fromJson(r.out.toUtf8()).array().size() >= 3);
+    }
+
+    void logsPrintBothStreamsAndFollowUntilStopped()
+    {
+        const std::string name = test::uniqueName("logs");
+        const std::string id = startTicker(name);
+        QVERIFY(!id.empty());
+        QTest::qWait(2500);
+        auto r = berthctl({"logs", QString::fromStdString(name)});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith("out 1\n"));
+        QVERIFY(r.err.startsWith("err 1\n"));
+        r = berthctl({"logs", "-n", "1", "--json", QString::fromStdString(name)});
+        QCOMPARE(r.exitCode, 0);
+        const auto first = QJsonDocument::fromJson(r.out.split('\n').first().toUtf8()).object();
+        QVERIFY(first.value("stream").toString() == "stdout" || first.value("stream").toString() == "stderr");
+        // -f keeps going until the container stops, then returns 0.
+        QProcess follow;
+        follow.start(QStringLiteral(BERTHCTL_PATH), {"logs", "-f", QString::fromStdString(name)});
+        QVERIFY(follow.waitForStarted());
+        QTest::qWait(1500);
+        QCOMPARE(follow.state(), QProcess::Running);
+        auto stop = berthctl({"stop", "-t", "3", QString::fromStdString(name)});
+        QCOMPARE(stop.exitCode, 0);
+        QVERIFY(stop.out.contains("Stopped " + QString::fromStdString(name)));
+        QVERIFY(follow.waitForFinished(10000));
+        QCOMPARE(follow.exitCode(), 0);
+    }
+
+    void followStopsOnCtrlC()
+    {
+        const std::string name = test::uniqueName("sigint");
+        QVERIFY(!startTicker(name).empty());
+        QProcess follow;
+        follow.start(QStringLiteral(BERTHCTL_PATH), {"logs", "-f", QString::fromStdString(name)});
+        QVERIFY(follow.waitForStarted());
+        QTest::qWait(1200);
+        ::kill(static_cast<pid_t>(follow.processId()), SIGINT);
+        QVERIFY(follow.waitForFinished(5000));
+        QCOMPARE(follow.exitCode(), 0);
+    }
+
+    void rmRemovesAStoppedContainerAndRefusesARunningOne()
+    {
+        const std::string name = test::uniqueName("rm");
+        QVERIFY(!startTicker(name).empty());
+        auto r = berthctl({"rm", QString::fromStdString(name)});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("is running. Stop it first"));
+        r = berthctl({"rm", "--force", "--json", QString::fromStdString(name)});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value("removed").toBool(), true);
+        QCOMPARE(engine->inspectContainer(name).error().kind, core::ErrorKind::NotFound);
+    }
+
+    void pullDrawsProgressAndPrintsTheDigest()
+    {
+        const char* registry = std::getenv("BERTH_TEST_REGISTRY");
+        // An image of its own: TestEngineLive pulls (and removes) another one at the same time.
+        const QString ref = QString::fromUtf8(registry ? registry : "127.0.0.1:5000") + "/berth-test/pullme-cli:1";
+        (void)engine->removeImage(ref.toStdString(), true);
+        auto r = berthctl({"pull", ref});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains("Downloaded newer image"), qPrintable(r.out));
+        QVERIFY(r.out.contains("Digest: "));
+        QVERIFY(r.err.contains("Pull complete")); // not a terminal: one line per layer step
+        r = berthctl({"pull", "--json", ref});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(QJsonDocument::fromJson(r.out.toUtf8()).object().value("status").toString().contains("up to date"));
+        r = berthctl({"pull", "berth bad ref"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("is not an image reference"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestBerthctl)
+#include "TestBerthctl.moc"

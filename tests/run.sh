@@ -19,13 +19,23 @@ cleanup() {
 }
 trap cleanup EXIT
 
-DOCKER_HOST=$("$root/tests/testbed/engine.sh" up)
+# Stop afterwards only what this run started: a pid file that appears during `up`.
+state=${BERTH_TESTBED_STATE:-/run/berth-testbed}
+mkdir -p "$state/registry"
+up() { # up NAME PIDFILE -> prints what `NAME.sh up` prints
+    local before=no
+    [[ -f $2 ]] && before=yes
+    "$root/tests/testbed/$1.sh" up
+    [[ $before == no && -f $2 ]] && started=("$1" "${started[@]}")
+    return 0
+}
+up engine "$state/started.pid" >"$state/engine.out" || { cat "$state/engine.out"; exit 1; }
+DOCKER_HOST=$(cat "$state/engine.out")
 export DOCKER_HOST
-[[ -f /run/berth-testbed/started.pid ]] && started+=(engine)
 "$root/tests/testbed/images.sh"
-BERTH_TEST_REGISTRY=$("$root/tests/testbed/registry.sh" up)
+up registry "$state/registry/started.pid" >"$state/registry.out"
+BERTH_TEST_REGISTRY=$(cat "$state/registry.out")
 export BERTH_TEST_REGISTRY
-[[ -f /run/berth-testbed/registry/started.pid ]] && started=(registry "${started[@]}")
 
 cd "$build"
 xvfb-run -a -s "-screen 0 1280x1024x24" ctest --output-on-failure --timeout 900 -j2 "$@"

@@ -3,6 +3,7 @@
 #include "Commands.h"
 
 #include "Table.h"
+#include "berth/core/Launcher.h"
 #include "berth/core/Units.h"
 
 #include <unistd.h>
@@ -317,11 +318,12 @@ int cmdLogs(const Invocation& inv, Runtime& rt)
 }
 
 namespace {
-std::optional<int> graceSeconds(const Invocation& inv)
+/// --time, or the default: 30 s for a Berth environment (Jupyter shuts its kernels down), 10 s otherwise.
+std::optional<int> graceSeconds(const Invocation& inv, bool berthEnvironment)
 {
     auto t = inv.value("time");
     if (!t) {
-        return 10;
+        return berthEnvironment ? 30 : 10;
     }
     try {
         std::size_t used = 0;
@@ -338,14 +340,14 @@ std::optional<int> graceSeconds(const Invocation& inv)
 int cmdStop(const Invocation& inv, Runtime& rt)
 {
     const std::string name = inv.positional.at(0);
-    auto grace = graceSeconds(inv);
-    if (!grace) {
-        std::cerr << "berthctl: --time takes whole seconds from 0 to 3600\n";
-        return kExitUsage;
-    }
     auto details = rt.engine.inspectContainer(name);
     if (!details) {
         return fail(inv, details.error());
+    }
+    auto grace = graceSeconds(inv, details->labels.count("berth.env") > 0);
+    if (!grace) {
+        std::cerr << "berthctl: --time takes whole seconds from 0 to 3600\n";
+        return kExitUsage;
     }
     auto r = rt.engine.stopContainer(details->id, *grace);
     if (!r) {
@@ -373,6 +375,36 @@ int cmdRm(const Invocation& inv, Runtime& rt)
     auto details = rt.engine.inspectContainer(name);
     if (!details) {
         return fail(inv, details.error());
+    }
+    // Files written in the container outside its mounts go with it: say which, and keep them unless forced.
+    if (!inv.has("force")) {
+        Launcher launcher(rt.engine);
+        auto risky = launcher.filesAtRisk(details->id);
+        if (!risky) {
+            return fail(inv, risky.error());
+        }
+        if (!risky->empty()) {
+            const std::size_t shown = std::min<std::size_t>(risky->size(), 20);
+            std::string list;
+            for (std::size_t i = 0; i < shown; ++i) {
+                list += "\n  " + (*risky)[i];
+            }
+            if (risky->size() > shown) {
+                list += "\n  ... and " + std::to_string(risky->size() - shown) + " more";
+            }
+            Error e = makeError(ErrorKind::Conflict,
+                                "Removing " + details->name + " would lose " + std::to_string(risky->size()) +
+                                    " file(s) written inside it, outside its mounts:" + list +
+                                    "\nCopy them into the mounted folder first (in Jupyter: move them into work/), "
+                                    "or remove anyway with --force.");
+            if (inv.json) {
+                std::cerr << "berthctl: " << e.message << '\n';
+                std::cout << json{{"error", {{"kind", "conflict"}, {"message", e.message}, {"files", *risky}}}}.dump(2)
+                          << '\n';
+                return kExitFailure;
+            }
+            return fail(inv, e);
+        }
     }
     auto r = rt.engine.removeContainer(details->id, inv.has("force"), false);
     if (!r) {

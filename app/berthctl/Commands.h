@@ -52,6 +52,15 @@ int cmdPull(const Invocation& inv, Runtime& rt);
 int cmdLogs(const Invocation& inv, Runtime& rt);
 int cmdStop(const Invocation& inv, Runtime& rt);
 int cmdRm(const Invocation& inv, Runtime& rt);
+/// Create, start and wait for a Jupyter environment (LaunchCommands.cpp).
+int cmdLaunch(const Invocation& inv, Runtime& rt);
+int cmdToken(const Invocation& inv, Runtime& rt);
+int cmdOpen(const Invocation& inv, Runtime& rt);
+int cmdRecord(const Invocation& inv, Runtime& rt);
+/// This machine's GPUs and driver, and whether the engine can pass GPUs (GpuCommands.cpp).
+int cmdGpu(const Invocation& inv, Runtime& rt);
+/// Whether an image can run here, before any pull; exit 0 runs, 3 cannot run here, 4 unknown (GpuCommands.cpp).
+int cmdCheck(const Invocation& inv, Runtime& rt);
 
 /// Prints "berthctl: <message>" on stderr (or a JSON error object on stdout with --json); returns 1.
 int fail(const Invocation& inv, const core::Error& error);

@@ -45,6 +45,17 @@ inline void removeLabelled(core::EngineClient& engine)
     }
 }
 
+/// Removes every container whose name carries this run's value (launches name theirs with uniqueName()).
+inline void removeNamed(core::EngineClient& engine)
+{
+    auto list = engine.listContainers(true, {{"name", {runLabelValue()}}});
+    if (list) {
+        for (const auto& c : *list) {
+            (void)engine.removeContainer(c.id, true, true);
+        }
+    }
+}
+
 /// A unique name for a container of this run.
 inline std::string uniqueName(const char* what)
 {

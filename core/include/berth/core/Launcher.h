@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+#pragma once
+
+#include "berth/core/EngineClient.h"
+#include "berth/core/LaunchSpec.h"
+#include "berth/core/NotebookLayout.h"
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace berth::core {
+
+struct LaunchProgress
+{
+    enum class Phase
+    {
+        Pulling,
+        Creating,
+        Starting,
+        Waiting,
+        Ready,
+    };
+    Phase phase = Phase::Creating;
+    std::string message;
+    double fraction = -1; ///< 0..1 where known (pull), else -1
+};
+using LaunchProgressHandler = std::function<void(const LaunchProgress&)>;
+
+struct LaunchOptions
+{
+    std::chrono::seconds readyTimeout{180};
+    bool wait = true;          ///< wait until Jupyter answers with the token
+    bool pullIfMissing = true; ///< pull an image that is not on the engine
+    /// Parent of the per-environment folders (<documents>/Berth); empty: defaultWorkspaceRoot().
+    std::string workspaceRoot;
+    /// Launch a GPU request even when the compatibility verdict says it cannot run here.
+    bool force = false;
+};
+
+/// A Berth environment as the engine knows it (labels, state, port) plus what Berth learnt from Jupyter.
+struct EnvironmentInfo
+{
+    std::string name;
+    std::string id;
+    std::string image;
+    std::string state;
+    bool ready = false;
+    int hostPort = 0;
+    std::string url; ///< http://127.0.0.1:<port>/ — never with the token
+    std::string token;
+    std::string tokenSource; ///< "env" (Berth's), "log" or "server-list" (the image chose its own)
+    std::string workspace;   ///< host folder mounted at notebookRoot (or empty)
+    std::string workspaceTarget;
+    std::string notebookRoot;
+    std::string jupyterVersion;
+};
+
+/// <XDG documents folder or ~/Documents>/Berth.
+std::string defaultWorkspaceRoot();
+
+/// Launches and looks after Jupyter environments on one engine: the main job of Berth.
+class Launcher
+{
+public:
+    explicit Launcher(EngineClient& engine, LaunchOptions options = {});
+
+    /// The container create body: Jupyter's port on 127.0.0.1 only (engine-chosen host port), the token in
+    /// the environment, caps, mounts, init, berth.* labels. Pure, for tests and previews.
+    static nlohmann::json createBody(const LaunchSpec& spec, const ImageDetails& image, const NotebookLayout& layout,
+                                     const std::string& name, const std::string& token, const std::string& workspace);
+
+    /// Checks (a GPU request: the driver/CUDA verdict, before any pull), pulls if missing, creates, starts and
+    /// (unless told not to) waits for Jupyter to answer.
+    Result<EnvironmentInfo> launch(const LaunchSpec& spec, const LaunchProgressHandler& onProgress = {},
+                                   const std::atomic<bool>* cancel = nullptr);
+
+    /// What the engine says of an environment now, with its token (read back from the container).
+    Result<EnvironmentInfo> describe(const std::string& nameOrId);
+
+    /// Waits until the environment's Jupyter answers with its token; errors carry the log's last lines.
+    Result<EnvironmentInfo> waitReady(const std::string& nameOrId, const LaunchProgressHandler& onProgress = {},
+                                      const std::atomic<bool>* cancel = nullptr);
+
+    /// User files that removing the container would lose: added or changed in the container's own layer
+    /// (outside its mounts) under the notebook folder, home folders or as notebooks anywhere.
+    Result<std::vector<std::string>> filesAtRisk(const std::string& nameOrId);
+
+    /// What ran, for a paper's methods section: image reference, digest and id, declared CUDA, caps, mounts,
+    /// ports, Jupyter version, times, engine. `host` (GPUs and driver) is merged in as given.
+    Result<nlohmann::json> record(const std::string& nameOrId, const nlohmann::json& host = nullptr);
+
+private:
+    Result<std::string> discoverToken(const std::string& id, int containerPortNumber, std::string& source);
+    Error earlyExit(const std::string& id, const ContainerDetails& details);
+
+    EngineClient& m_engine;
+    LaunchOptions m_options;
+};
+
+} // namespace berth::core

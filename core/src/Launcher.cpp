@@ -1,0 +1,642 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+#include "berth/core/Launcher.h"
+
+#include "JsonAccess.h"
+#include "berth/core/Compat.h"
+#include "berth/core/EngineGpuSupport.h"
+#include "berth/core/GpuHost.h"
+#include "berth/core/JupyterProbe.h"
+#include "berth/core/Token.h"
+#include "berth/core/Units.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <thread>
+
+namespace berth::core {
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+constexpr std::int64_t kGiB = 1024LL * 1024 * 1024;
+constexpr const char* kLoopback = "127.0.0.1";
+
+std::string env(const char* name)
+{
+    const char* v = std::getenv(name);
+    return v ? std::string(v) : std::string();
+}
+
+bool cancelled(const std::atomic<bool>* cancel)
+{
+    return cancel && cancel->load();
+}
+
+/// A short readable name from the image: "berth-test/notebook:6" -> "notebook-3fa2".
+std::string defaultName(const std::string& image)
+{
+    std::string base = image.substr(0, image.find('@'));
+    if (auto slash = base.rfind('/'); slash != std::string::npos) {
+        base = base.substr(slash + 1);
+    }
+    base = base.substr(0, base.find(':'));
+    std::string clean;
+    for (char c : base) {
+        clean.push_back(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '-');
+    }
+    if (clean.empty() || !std::isalnum(static_cast<unsigned char>(clean[0]))) {
+        clean = "env" + clean;
+    }
+    auto suffix = secureToken(2);
+    return clean.substr(0, 40) + "-" + (suffix ? *suffix : std::string("0000"));
+}
+
+int portNumber(const std::string& port)
+{
+    return std::atoi(port.substr(0, port.find('/')).c_str());
+}
+
+std::string lastLogLines(EngineClient& engine, const std::string& id, int lines)
+{
+    std::string text;
+    LogOptions opts;
+    opts.tail = lines;
+    (void)engine.logs(id, opts, [&](LogStream, std::string_view d) {
+        text.append(d);
+        return text.size() < 64 * 1024;
+    });
+    // Indent for reading under a message; strip what looks like a token.
+    static const std::regex tokenRe("([?&]token=)[0-9a-zA-Z]+");
+    text = std::regex_replace(text, tokenRe, "$1...");
+    std::string out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        auto nl = text.find('\n', start);
+        out += "  | " + text.substr(start, nl == std::string::npos ? std::string::npos : nl - start) + "\n";
+        if (nl == std::string::npos) {
+            break;
+        }
+        start = nl + 1;
+    }
+    return out;
+}
+
+bool sleepUnlessCancelled(std::chrono::milliseconds d, const std::atomic<bool>* cancel)
+{
+    for (auto waited = 0ms; waited < d; waited += 50ms) {
+        if (cancelled(cancel)) {
+            return false;
+        }
+        std::this_thread::sleep_for(50ms);
+    }
+    return true;
+}
+} // namespace
+
+std::string defaultWorkspaceRoot()
+{
+    std::string home = env("HOME");
+    if (home.empty()) {
+        home = "/tmp";
+    }
+    std::string docs;
+    // xdg-user-dirs: XDG_DOCUMENTS_DIR="$HOME/Documents" in $XDG_CONFIG_HOME/user-dirs.dirs
+    std::string config = env("XDG_CONFIG_HOME");
+    if (config.empty()) {
+        config = home + "/.config";
+    }
+    std::ifstream in(config + "/user-dirs.dirs");
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.starts_with("XDG_DOCUMENTS_DIR=")) {
+            std::string v = line.substr(18);
+            if (v.size() >= 2 && v.front() == '"' && v.back() == '"') {
+                v = v.substr(1, v.size() - 2);
+            }
+            if (v.starts_with("$HOME")) {
+                v = home + v.substr(5);
+            }
+            if (!v.empty() && v.front() == '/' && v != home) {
+                docs = v;
+            }
+        }
+    }
+    if (docs.empty()) {
+        docs = home + "/Documents";
+    }
+    return docs + "/Berth";
+}
+
+Launcher::Launcher(EngineClient& engine, LaunchOptions options) : m_engine(engine), m_options(std::move(options))
+{
+    if (m_options.workspaceRoot.empty()) {
+        m_options.workspaceRoot = defaultWorkspaceRoot();
+    }
+}
+
+json Launcher::createBody(const LaunchSpec& spec, const ImageDetails& image, const NotebookLayout& layout,
+                          const std::string& name, const std::string& token, const std::string& workspace)
+{
+    (void)image;
+    json envList = json::array();
+    envList.push_back("JUPYTER_TOKEN=" + token);
+    for (const auto& [k, v] : spec.env) {
+        envList.push_back(k + "=" + v);
+    }
+    json mounts = json::array();
+    if (!workspace.empty()) {
+        mounts.push_back({{"Type", "bind"}, {"Source", workspace}, {"Target", layout.workspaceTarget}, {"ReadOnly", false}});
+    }
+    for (const auto& m : spec.mounts) {
+        mounts.push_back({{"Type", "bind"}, {"Source", m.source}, {"Target", m.target}, {"ReadOnly", m.readOnly}});
+    }
+    json host = {
+        {"PortBindings", {{layout.port, json::array({{{"HostIp", kLoopback}, {"HostPort", ""}}})}}},
+        {"Mounts", mounts},
+        {"Init", true},
+        {"Privileged", false},
+        {"RestartPolicy", {{"Name", "no"}}},
+    };
+    // Docker's 64 MB /dev/shm breaks PyTorch's DataLoader workers: 1 GiB, or half a smaller memory cap.
+    std::int64_t shm = spec.shmSize.value_or(kGiB);
+    if (!spec.shmSize && spec.memory && *spec.memory < 2 * kGiB) {
+        shm = std::max<std::int64_t>(64LL * 1024 * 1024, *spec.memory / 2);
+    }
+    host["ShmSize"] = shm;
+    if (spec.memory) {
+        host["Memory"] = *spec.memory;
+    }
+    if (spec.nanoCpus) {
+        host["NanoCpus"] = *spec.nanoCpus;
+    }
+    switch (spec.gpus.mode) {
+    case GpuRequest::Mode::None:
+        break;
+    case GpuRequest::Mode::All:
+        host["DeviceRequests"] = json::array({{{"Driver", ""}, {"Count", -1}, {"Capabilities", {{"gpu"}}}}});
+        break;
+    case GpuRequest::Mode::Count:
+        host["DeviceRequests"] = json::array({{{"Driver", ""}, {"Count", spec.gpus.count}, {"Capabilities", {{"gpu"}}}}});
+        break;
+    case GpuRequest::Mode::Devices:
+        host["DeviceRequests"] = json::array({{{"Driver", ""}, {"DeviceIDs", spec.gpus.deviceIds}, {"Capabilities", {{"gpu"}}}}});
+        break;
+    }
+    json labels = {{"berth.env", name},
+                   {"berth.version", BERTH_VERSION},
+                   {"berth.token-source", "env"},
+                   {"berth.port", layout.port},
+                   {"berth.notebook-root", layout.root},
+                   {"berth.workspace", workspace},
+                   {"berth.workspace-target", workspace.empty() ? std::string() : layout.workspaceTarget}};
+    if (!spec.profile.empty()) {
+        labels["berth.profile"] = spec.profile;
+    }
+    return {{"Image", spec.image},
+            {"Env", envList},
+            {"Labels", labels},
+            {"ExposedPorts", {{layout.port, json::object()}}},
+            {"HostConfig", host}};
+}
+
+Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchProgressHandler& onProgress,
+                                         const std::atomic<bool>* cancel)
+{
+    auto tell = [&](LaunchProgress::Phase phase, std::string message, double fraction = -1) {
+        if (onProgress) {
+            onProgress({phase, std::move(message), fraction});
+        }
+    };
+    if (auto ok = validate(input); !ok) {
+        return ok.error();
+    }
+    LaunchSpec spec = input;
+    for (const auto& m : spec.mounts) {
+        std::error_code ec;
+        if (!fs::exists(m.source, ec)) {
+            if (!m.create) {
+                return makeError(ErrorKind::BadInput, "The host folder " + m.source +
+                                                          " does not exist. Create it, or add ,create to the mount.");
+            }
+            fs::create_directories(m.source, ec);
+            if (ec) {
+                return makeError(ErrorKind::Io, "Could not create " + m.source + ": " + ec.message() + ".");
+            }
+        }
+    }
+
+    // A GPU request that cannot work here is refused before a multi-gigabyte pull, in words to act on.
+    if (spec.gpus.mode != GpuRequest::Mode::None && !m_options.force) {
+        auto verdict = Compat::checkBeforePull(m_engine, spec.image, GpuHost::probe());
+        if (verdict && verdict->kind == Verdict::Kind::CannotRun) {
+            Error e;
+            e.kind = ErrorKind::Unsupported;
+            e.message = "Not launched: " + verdict->message + (verdict->suggestion.empty() ? "" : " " + verdict->suggestion) +
+                        " (--force launches it anyway.)";
+            e.engineMessage = verdict->toolkitMessage;
+            return e;
+        }
+    }
+    auto image = m_engine.inspectImage(spec.image);
+    if (!image && image.error().kind == ErrorKind::NotFound && m_options.pullIfMissing) {
+        tell(LaunchProgress::Phase::Pulling, "Pulling " + spec.image, 0);
+        auto pulled = m_engine.pullImage(spec.image, [&](const PullProgress& p) {
+            tell(LaunchProgress::Phase::Pulling, "Pulling " + spec.image, p.fraction());
+        }, cancel);
+        if (!pulled) {
+            return pulled.error();
+        }
+        image = m_engine.inspectImage(spec.image);
+    }
+    if (!image) {
+        return image.error();
+    }
+    const NotebookLayout layout = notebookLayout(*image);
+    if (spec.name.empty()) {
+        spec.name = defaultName(spec.image);
+    }
+    std::string workspace;
+    bool madeWorkspace = false;
+    if (!spec.noWorkspace) {
+        workspace = spec.workspace.empty() ? m_options.workspaceRoot + "/" + spec.name : spec.workspace;
+        std::error_code ec;
+        if (!fs::exists(workspace, ec)) {
+            fs::create_directories(workspace, ec);
+            if (ec) {
+                return makeError(ErrorKind::Io, "Could not create the notebook folder " + workspace + ": " +
+                                                    ec.message() + ". Choose another with --workspace.");
+            }
+            madeWorkspace = true;
+        } else if (!fs::is_directory(workspace, ec)) {
+            return makeError(ErrorKind::BadInput, workspace + " is a file, not a folder; choose another with --workspace.");
+        }
+    }
+    auto token = secureToken();
+    if (!token) {
+        return token.error();
+    }
+
+    tell(LaunchProgress::Phase::Creating, "Creating " + spec.name);
+    const json body = createBody(spec, *image, layout, spec.name, *token, workspace);
+    auto created = m_engine.createContainer(spec.name, body);
+    if (!created) {
+        return created.error();
+    }
+    tell(LaunchProgress::Phase::Starting, "Starting " + spec.name);
+    auto started = m_engine.startContainer(created->id);
+    if (!started) {
+        Error e = started.error();
+        (void)m_engine.removeContainer(created->id, true);
+        if (auto advice = EngineGpuSupport::explainStartError(e)) {
+            e.kind = ErrorKind::Unsupported;
+            e.message = *advice;
+        } else if (e.engineMessage.find("executable file not found") != std::string::npos) {
+            e.message = "The image " + spec.image + " cannot start: " + e.engineMessage +
+                        ". It may not be a Jupyter image.";
+        }
+        return e;
+    }
+    // Berth running as root makes root-owned folders; an image that runs as another user could not write
+    // its notebooks there. Hand a folder Berth just made to the container's user.
+    if (madeWorkspace && geteuid() == 0 && !image->user.empty() && image->user != "root" && image->user != "0") {
+        auto ids = m_engine.exec(created->id, {"sh", "-c", "echo $(id -u) $(id -g)"});
+        if (ids && ids->exitCode == 0) {
+            unsigned uid = 0, gid = 0;
+            if (std::sscanf(ids->out.c_str(), "%u %u", &uid, &gid) == 2 && uid != 0) {
+                if (::chown(workspace.c_str(), uid, gid) != 0) {
+                    // Not fatal: Jupyter still runs, saving into the folder will say permission denied.
+                }
+            }
+        }
+    }
+    if (!m_options.wait) {
+        return describe(created->id);
+    }
+    return waitReady(created->id, onProgress, cancel);
+}
+
+Error Launcher::earlyExit(const std::string& id, const ContainerDetails& d)
+{
+    Error e;
+    e.kind = ErrorKind::Engine;
+    const std::string lines = lastLogLines(m_engine, id, 20);
+    if (d.state.oomKilled) {
+        auto mem = jread::i64(jread::path(d.raw, {"HostConfig"}), "Memory");
+        e.message = "The environment " + d.name + " ran out of memory" +
+                    (mem > 0 ? " (its cap is " + formatBytes(static_cast<std::uint64_t>(mem)) + ")" : std::string()) +
+                    " and was stopped. Launch it again with a larger --memory.";
+    } else {
+        e.message = "The environment " + d.name + " stopped (exit code " + std::to_string(d.state.exitCode) +
+                    ") before Jupyter answered.";
+        if (!d.state.error.empty()) {
+            e.engineMessage = d.state.error;
+        }
+    }
+    e.message += lines.empty() ? " It printed nothing." : " Its last lines:\n" + lines;
+    while (!e.message.empty() && e.message.back() == '\n') {
+        e.message.pop_back();
+    }
+    return e;
+}
+
+Result<EnvironmentInfo> Launcher::describe(const std::string& nameOrId)
+{
+    auto d = m_engine.inspectContainer(nameOrId);
+    if (!d) {
+        return d.error();
+    }
+    EnvironmentInfo info;
+    info.name = d->name;
+    info.id = d->id;
+    info.image = d->configImage;
+    info.state = d->state.status;
+    auto label = [&](const char* k) {
+        auto it = d->labels.find(k);
+        return it == d->labels.end() ? std::string() : it->second;
+    };
+    info.workspace = label("berth.workspace");
+    info.workspaceTarget = label("berth.workspace-target");
+    info.notebookRoot = label("berth.notebook-root");
+    std::string port = label("berth.port");
+    if (port.empty()) {
+        port = "8888/tcp";
+    }
+    info.hostPort = d->hostPort(port);
+    if (info.hostPort) {
+        info.url = "http://" + std::string(kLoopback) + ":" + std::to_string(info.hostPort) + "/";
+    }
+    for (const auto& e : d->env) {
+        if (e.starts_with("JUPYTER_TOKEN=")) {
+            info.token = e.substr(14);
+            info.tokenSource = "env";
+        }
+    }
+    if (d->state.running && info.hostPort) {
+        JupyterProbe probe(kLoopback, info.hostPort);
+        auto st = info.token.empty() ? Result<int>(403) : probe.status(info.token);
+        if (st && *st == 200) {
+            info.ready = true;
+        } else if (st && *st == 403) {
+            std::string source;
+            auto own = discoverToken(d->id, portNumber(port), source);
+            if (own) {
+                auto again = probe.status(*own);
+                if (again && *again == 200) {
+                    info.token = *own;
+                    info.tokenSource = source;
+                    info.ready = true;
+                }
+            }
+        }
+        if (info.ready) {
+            auto v = probe.version();
+            info.jupyterVersion = v ? *v : std::string();
+        }
+    }
+    return info;
+}
+
+Result<std::string> Launcher::discoverToken(const std::string& id, int containerPortNumber, std::string& source)
+{
+    // The running server's own word first (`jupyter server list --json`, `jupyter notebook list --json`):
+    // it is exact even when the log has been rotated. Then the log's "?token=..." lines.
+    for (const char* tool : {"server", "notebook"}) {
+        auto r = m_engine.exec(id, {"jupyter", tool, "list", "--json"}, 20s);
+        if (!r || r->exitCode != 0) {
+            continue;
+        }
+        std::size_t start = 0;
+        while (start < r->out.size()) {
+            auto nl = r->out.find('\n', start);
+            auto j = jread::parse(std::string_view(r->out).substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+            start = nl == std::string::npos ? r->out.size() : nl + 1;
+            if (j && jread::i64(*j, "port") == containerPortNumber && !jread::str(*j, "token").empty()) {
+                source = "server-list";
+                return jread::str(*j, "token");
+            }
+        }
+    }
+    std::string log;
+    LogOptions opts;
+    opts.tail = 2000;
+    (void)m_engine.logs(id, opts, [&](LogStream, std::string_view d) {
+        log.append(d);
+        return log.size() < (4u << 20);
+    });
+    static const std::regex tokenRe("[?&]token=([0-9a-zA-Z]{8,})");
+    std::string found;
+    for (auto it = std::sregex_iterator(log.begin(), log.end(), tokenRe); it != std::sregex_iterator(); ++it) {
+        found = (*it)[1].str();
+    }
+    if (found.empty()) {
+        return makeError(ErrorKind::NotFound, "The image chose its own Jupyter token and it could not be read.");
+    }
+    source = "log";
+    return found;
+}
+
+Result<EnvironmentInfo> Launcher::waitReady(const std::string& nameOrId, const LaunchProgressHandler& onProgress,
+                                            const std::atomic<bool>* cancel)
+{
+    const auto start = std::chrono::steady_clock::now();
+    const auto deadline = start + m_options.readyTimeout;
+    auto nextInspect = start;
+    std::optional<JupyterProbe> probe;
+    std::string token, id = nameOrId, name = nameOrId;
+    bool askedForOwnToken = false;
+    for (;;) {
+        if (cancelled(cancel)) {
+            return makeError(ErrorKind::Cancelled, "Cancelled while waiting for Jupyter; the environment is still "
+                                                   "starting (berthctl stop " + name + " to stop it).");
+        }
+        const auto now = std::chrono::steady_clock::now();
+        if (now >= nextInspect || !probe) {
+            nextInspect = now + 1s;
+            auto d = m_engine.inspectContainer(id);
+            if (!d) {
+                return d.error();
+            }
+            id = d->id;
+            name = d->name;
+            if (!d->state.running && d->state.status != "created") {
+                return earlyExit(id, *d);
+            }
+            if (!probe) {
+                auto info = describe(id);
+                if (!info) {
+                    return info.error();
+                }
+                if (info->ready) {
+                    if (onProgress) {
+                        onProgress({LaunchProgress::Phase::Ready, "Jupyter is ready at " + info->url, 1});
+                    }
+                    return info;
+                }
+                if (info->hostPort) {
+                    probe.emplace(kLoopback, info->hostPort);
+                    token = info->token;
+                }
+            }
+        }
+        if (probe) {
+            auto st = probe->status(token);
+            if (st && (*st == 200 || (*st == 403 && !askedForOwnToken))) {
+                // 200: ready. 403: Jupyter is up but ignores JUPYTER_TOKEN: describe() finds its own token.
+                askedForOwnToken = askedForOwnToken || *st == 403;
+                auto info = describe(id);
+                if (info && info->ready) {
+                    if (onProgress) {
+                        onProgress({LaunchProgress::Phase::Ready, "Jupyter is ready at " + info->url, 1});
+                    }
+                    return info;
+                }
+            }
+        }
+        const auto waited = std::chrono::duration_cast<std::chrono::seconds>(now - start).count();
+        if (now >= deadline) {
+            Error e;
+            e.kind = ErrorKind::Timeout;
+            e.message = "Jupyter in " + name + " did not answer within " + std::to_string(waited) +
+                        " s. The container still runs: look at its log (berthctl logs " + name +
+                        "), wait longer (berthctl open " + name + "), or stop it. Last lines:\n" +
+                        lastLogLines(m_engine, id, 10);
+            while (e.message.back() == '\n') {
+                e.message.pop_back();
+            }
+            return e;
+        }
+        if (onProgress) {
+            onProgress({LaunchProgress::Phase::Waiting, "Waiting for Jupyter (" + std::to_string(waited) + " s)", -1});
+        }
+        if (!sleepUnlessCancelled(200ms, cancel)) {
+            continue;
+        }
+    }
+}
+
+Result<std::vector<std::string>> Launcher::filesAtRisk(const std::string& nameOrId)
+{
+    auto d = m_engine.inspectContainer(nameOrId);
+    if (!d) {
+        return d.error();
+    }
+    auto changes = m_engine.containerChanges(d->id);
+    if (!changes) {
+        return changes.error();
+    }
+    std::vector<std::string> mounts;
+    const auto& hostMounts = jread::path(d->raw, {"Mounts"});
+    if (hostMounts.is_array()) {
+        for (const auto& m : hostMounts) {
+            mounts.push_back(jread::str(m, "Destination"));
+        }
+    }
+    std::set<std::string> userRoots = {"/root", "/home", "/tf", "/workspace", "/notebooks", "/data", "/work"};
+    if (auto it = d->labels.find("berth.notebook-root"); it != d->labels.end() && !it->second.empty()) {
+        userRoots.insert(it->second);
+    }
+    std::vector<std::string> paths;
+    for (const auto& c : *changes) {
+        if (c.kind != FileChange::Kind::Deleted) {
+            paths.push_back(c.path);
+        }
+    }
+    std::sort(paths.begin(), paths.end());
+    auto under = [](const std::string& p, const std::string& dir) {
+        return p == dir || (p.size() > dir.size() && p.compare(0, dir.size(), dir) == 0 && p[dir.size()] == '/');
+    };
+    std::vector<std::string> risky;
+    for (std::size_t i = 0; i < paths.size(); ++i) {
+        const std::string& p = paths[i];
+        // Folders show up as changed too: only leaves are files.
+        if (i + 1 < paths.size() && under(paths[i + 1], p)) {
+            continue;
+        }
+        if (std::any_of(mounts.begin(), mounts.end(), [&](const std::string& m) { return under(p, m); })) {
+            continue;
+        }
+        if (p.find("/.") != std::string::npos || p.find("/__pycache__") != std::string::npos) {
+            continue; // dotfiles, caches, Jupyter's runtime and checkpoint folders
+        }
+        const bool notebook = p.ends_with(".ipynb");
+        const bool inUserPlace = std::any_of(userRoots.begin(), userRoots.end(), [&](const std::string& r) { return under(p, r); });
+        if (notebook || inUserPlace) {
+            risky.push_back(p);
+        }
+    }
+    return risky;
+}
+
+Result<json> Launcher::record(const std::string& nameOrId, const json& host)
+{
+    auto d = m_engine.inspectContainer(nameOrId);
+    if (!d) {
+        return d.error();
+    }
+    json rec;
+    rec["berthVersion"] = BERTH_VERSION;
+    rec["name"] = d->name;
+    rec["id"] = d->id;
+    rec["createdAt"] = d->created;
+    rec["startedAt"] = d->state.startedAt;
+    rec["state"] = d->state.status;
+    json img = {{"reference", d->configImage}, {"id", d->image}};
+    auto image = m_engine.inspectImage(d->image);
+    if (image) {
+        img["repoDigests"] = image->repoDigests;
+        img["repoTags"] = image->repoTags;
+        img["created"] = image->created;
+        img["architecture"] = image->architecture;
+        auto cuda = image->envValue("CUDA_VERSION");
+        img["cudaVersion"] = cuda ? json(*cuda) : json(nullptr);
+        auto req = image->envValue("NVIDIA_REQUIRE_CUDA");
+        img["nvidiaRequireCuda"] = req ? json(*req) : json(nullptr);
+    }
+    rec["image"] = img;
+    const auto& hc = jread::path(d->raw, {"HostConfig"});
+    const auto nano = jread::i64(hc, "NanoCpus");
+    rec["resources"] = {{"memoryBytes", jread::i64(hc, "Memory")},
+                        {"cpus", static_cast<double>(nano) / 1e9},
+                        {"shmBytes", jread::i64(hc, "ShmSize")},
+                        {"gpuRequests", jread::member(hc, "DeviceRequests") ? hc["DeviceRequests"] : json(nullptr)}};
+    json mounts = json::array();
+    if (const auto* ms = jread::member(hc, "Mounts"); ms && ms->is_array()) {
+        for (const auto& m : *ms) {
+            mounts.push_back({{"source", jread::str(m, "Source")},
+                              {"target", jread::str(m, "Target")},
+                              {"readOnly", jread::boolean(m, "ReadOnly")}});
+        }
+    }
+    rec["mounts"] = mounts;
+    json ports = json::array();
+    for (const auto& [containerPort, bindings] : d->ports) {
+        for (const auto& b : bindings) {
+            ports.push_back({{"container", containerPort}, {"hostIp", b.ip}, {"hostPort", b.publicPort}});
+        }
+    }
+    rec["ports"] = ports;
+    auto info = describe(d->id);
+    rec["jupyter"] = {{"version", info && !info->jupyterVersion.empty() ? json(info->jupyterVersion) : json(nullptr)},
+                      {"url", info ? info->url : std::string()}};
+    auto ver = m_engine.version();
+    if (ver) {
+        rec["engine"] = {{"version", ver->version}, {"apiVersion", m_engine.apiVersion()}, {"podman", ver->podman},
+                         {"os", ver->os}, {"arch", ver->arch}, {"kernel", ver->kernelVersion}};
+    }
+    rec["host"] = host.is_null() ? json::object() : host;
+    if (auto p = d->labels.find("berth.profile"); p != d->labels.end()) {
+        rec["profile"] = p->second;
+    }
+    return rec;
+}
+
+} // namespace berth::core

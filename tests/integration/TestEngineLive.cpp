@@ -272,6 +272,43 @@ private Q_SLOTS:
         QCOMPARE(missing.error().kind, ErrorKind::NotFound);
     }
 
+    void speaksToTheEngineOverPlainTcp()
+    {
+        // socat publishes the engine's unix socket on a loopback TCP port: the same engine, through tcp://.
+        auto unixEp = resolveEndpoint(std::nullopt, EndpointEnvironment::system());
+        QVERIFY(unixEp.ok() && unixEp->scheme == Endpoint::Scheme::Unix);
+        const int port = 20000 + static_cast<int>(QRandomGenerator::system()->bounded(20000));
+        QProcess socat;
+        socat.start("socat", {QString("TCP-LISTEN:%1,bind=127.0.0.1,reuseaddr,fork").arg(port),
+                              QString::fromStdString("UNIX-CONNECT:" + unixEp->socketPath)});
+        QVERIFY2(socat.waitForStarted(), "socat is needed (apt-get install socat)");
+        auto ep = parseEndpoint("tcp://127.0.0.1:" + std::to_string(port));
+        EngineClient tcp(std::make_shared<CurlTransport>(*ep));
+        Result<VersionInfo> v = makeError(ErrorKind::EngineUnreachable, "not yet");
+        for (int i = 0; i < 50 && !v.ok(); ++i) { // socat needs a moment to listen
+            QTest::qWait(100);
+            v = tcp.version();
+        }
+        QVERIFY2(v.ok(), v.ok() ? "" : v.error().message.c_str());
+        QCOMPARE(tcp.endpoint(), "tcp://127.0.0.1:" + std::to_string(port));
+        const std::string id = runTicker("tcp");
+        QVERIFY(!id.empty());
+        std::string out;
+        LogOptions follow;
+        follow.follow = true;
+        auto r = tcp.logs(id, follow, [&](LogStream s, std::string_view d) {
+            if (s == LogStream::Stdout) {
+                out.append(d);
+            }
+            return out.find("out 2\n") == std::string::npos;
+        });
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+        auto list = tcp.listContainers(false, {{"label", {"berth.test=" + test::runLabelValue()}}});
+        QVERIFY(list.ok() && !list->empty());
+        socat.kill();
+        socat.waitForFinished();
+    }
+
     void unreachableEngineNamesTheEndpointQuickly()
     {
         auto ep = parseEndpoint("unix:///tmp/berth-no-engine-here.sock");

@@ -372,6 +372,28 @@ private Q_SLOTS:
         auto open = test::berthctl({"open", name}, 30000, cliEnv());
         QCOMPARE(open.out.trimmed(), j["url"].toString());
 
+        // --browser: the browser is handed a private file that forwards with the token; the token is on no
+        // command line (the fake browser records its arguments and the file).
+        QTemporaryDir bin;
+        const QString seen = bin.filePath("seen");
+        QFile fake(bin.filePath("browser"));
+        QVERIFY(fake.open(QIODevice::WriteOnly));
+        fake.write(QString("#!/bin/sh\necho \"$@\" > %1.args\nstat -c %a \"$1\" > %1.mode\ncp \"$1\" %1.html\n").arg(seen).toUtf8());
+        fake.close();
+        fake.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        auto benv = cliEnv();
+        benv.insert("BROWSER", fake.fileName());
+        benv.insert("XDG_RUNTIME_DIR", bin.path());
+        auto browsed = test::berthctl({"open", "--browser", name}, 30000, benv);
+        QCOMPARE(browsed.exitCode, 0);
+        auto readAll = [](const QString& f) {
+            QFile in(f);
+            return in.open(QIODevice::ReadOnly) ? QString::fromUtf8(in.readAll()) : QString();
+        };
+        QVERIFY(!readAll(seen + ".args").contains(QString::fromStdString(token)));
+        QCOMPARE(readAll(seen + ".mode").trimmed(), QStringLiteral("600"));
+        QVERIFY(readAll(seen + ".html").contains(j["url"].toString() + "?token=" + QString::fromStdString(token)));
+
         auto rec = test::berthctl({"record", name, "--json"}, 30000, cliEnv());
         QCOMPARE(rec.exitCode, 0);
         auto record = QJsonDocument::fromJson(rec.out.toUtf8()).object();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "berth/core/CudaRequirement.h"
+#include "Text.h"
 
 #include <array>
 #include <cctype>
@@ -9,6 +10,9 @@
 #include <map>
 
 namespace berth::core {
+
+using text::lower;
+using text::trim;
 
 namespace {
 
@@ -133,15 +137,6 @@ int evaluateCondition(const ParsedCondition& c, const RequirementHost& host, con
         return dev && dev->brand ? CudaRequirement::compareString(*dev->brand, c.op->cmp, c.value) : 1;
     }
     return -1;
-}
-
-std::string lower(std::string_view s)
-{
-    std::string out(s);
-    for (auto& ch : out) {
-        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    }
-    return out;
 }
 
 bool digitsOnly(std::string_view s)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "berth/core/CurlTransport.h"
+#include "Text.h"
 
 #include <curl/curl.h>
 
@@ -10,6 +11,9 @@
 #include <cstring>
 
 namespace berth::core {
+
+using text::lower;
+using text::trim;
 
 namespace {
 constexpr std::size_t kMaxIdleHandles = 4;
@@ -22,23 +26,6 @@ struct Exchange
     const std::atomic<bool>* cancel = nullptr;
     bool stoppedByHandler = false;
 };
-
-std::string lower(std::string s)
-{
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
-std::string trim(std::string_view s)
-{
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) {
-        s.remove_suffix(1);
-    }
-    return std::string(s);
-}
 
 size_t onHeader(char* data, size_t size, size_t count, void* user)
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "berth/core/GpuHost.h"
+#include "Text.h"
 
 #include "berth/core/CompatTables.h"
 
@@ -23,6 +24,9 @@
 extern char** environ;
 
 namespace berth::core {
+
+using text::lower;
+using text::trim;
 
 namespace {
 
@@ -92,18 +96,6 @@ private:
     std::string m_error;
 };
 
-std::string trim(std::string_view s)
-{
-    std::size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) {
-        ++b;
-    }
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) {
-        --e;
-    }
-    return std::string(s.substr(b, e - b));
-}
-
 /// A fixed-size C string buffer from a library: use only up to its first NUL, never past the end.
 std::string fromBuffer(const char* buf, std::size_t size)
 {
@@ -157,15 +149,6 @@ std::string firstLine(std::string_view text)
     return trim(std::string_view(t).substr(0, nl));
 }
 
-std::string lowerCopy(std::string_view s)
-{
-    std::string out(s);
-    for (auto& ch : out) {
-        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    }
-    return out;
-}
-
 /// "24576", "24576 MiB", "23.5 GiB" -> bytes; unit defaults to the header's (MiB for nvidia-smi).
 std::uint64_t parseMemory(std::string_view value, std::string_view headerUnit)
 {
@@ -188,9 +171,9 @@ std::uint64_t parseMemory(std::string_view value, std::string_view headerUnit)
             ++i;
         }
     }
-    std::string unit = lowerCopy(trim(std::string_view(v).substr(i)));
+    std::string unit = lower(trim(std::string_view(v).substr(i)));
     if (unit.empty()) {
-        unit = lowerCopy(headerUnit);
+        unit = lower(headerUnit);
     }
     std::uint64_t mult = 1024ULL * 1024ULL; // nvidia-smi reports MiB
     if (unit == "kib" || unit == "kb") {
@@ -210,7 +193,7 @@ bool notAvailable(std::string_view v)
 
 std::string canonicalColumn(std::string name)
 {
-    name = lowerCopy(trim(name));
+    name = lower(trim(name));
     if (name == "gpu_name") {
         return "name";
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "berth/core/ImageNeeds.h"
+#include "Text.h"
 
 #include "berth/core/CompatTables.h"
 #include "berth/core/CudaRequirement.h"
@@ -10,6 +11,9 @@
 #include <cctype>
 
 namespace berth::core {
+
+using text::lower;
+using text::trim;
 
 namespace {
 
@@ -21,15 +25,6 @@ struct Ref
     std::string repository; ///< "tensorflow/tensorflow" (Docker Hub's "library/" dropped)
     std::string tag;        ///< "latest" when none
 };
-
-std::string lowerCopy(std::string_view s)
-{
-    std::string out(s);
-    for (auto& ch : out) {
-        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-    }
-    return out;
-}
 
 Ref parseRef(std::string_view text)
 {
@@ -50,14 +45,14 @@ Ref parseRef(std::string_view text)
         const auto head = rest.substr(0, first);
         if (head.find('.') != std::string_view::npos || head.find(':') != std::string_view::npos ||
             head == "localhost") {
-            r.registry = lowerCopy(head);
+            r.registry = lower(head);
             rest = rest.substr(first + 1);
         }
     }
     if (r.registry == "docker.io" || r.registry == "index.docker.io" || r.registry == "registry-1.docker.io") {
         r.registry.clear();
     }
-    r.repository = lowerCopy(rest);
+    r.repository = lower(rest);
     if (r.registry.empty() && r.repository.starts_with("library/")) {
         r.repository.erase(0, 8);
     }

@@ -3,6 +3,7 @@
 #include "berth/core/Stats.h"
 
 #include "JsonAccess.h"
+#include "Text.h"
 
 namespace berth::core {
 
@@ -55,10 +56,7 @@ StatsSample computeStats(const nlohmann::json& s)
     }
     if (const auto* io = member(path(s, {"blkio_stats"}), "io_service_bytes_recursive"); io && io->is_array()) {
         for (const auto& e : *io) {
-            std::string op = str(e, "op");
-            for (auto& ch : op) {
-                ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-            }
+            const std::string op = text::lower(str(e, "op"));
             if (op == "read") {
                 out.blockRead += u64(e, "value");
             } else if (op == "write") {

@@ -9,7 +9,7 @@ set -euo pipefail
 
 build=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-webengine-dev libqt6webenginecore6-bin
        libgl-dev libcurl4-openssl-dev nlohmann-json3-dev curl ca-certificates)
-tests=(docker.io docker-registry debootstrap xvfb xauth python3 iproute2 socat)
+tests=(docker.io docker-registry debootstrap xvfb xauth python3 iproute2 socat podman catatonit)
 
 want=("${build[@]}")
 [[ ${1:-} == --tests ]] && want+=("${tests[@]}")

@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # SPDX-FileCopyrightText: 2026 The Berth developers
 #
-# Builds Berth and runs every test (unit, integration on a real engine, GUI under Xvfb). Starts what it
-# needs (dockerd, a loopback registry) when nothing answers, builds the test images once, and stops what
-# it started. Extra arguments go to ctest (e.g. -L unit, -R TestEngineLive).
+# Builds Berth and runs every test (unit, integration on a real Docker engine and on Podman, GUI under
+# Xvfb). Starts what it needs (dockerd, a loopback registry, Podman's API service) when nothing answers,
+# builds the test images once, and stops what it started. Extra arguments go to ctest (e.g. -L unit, -R TestEngineLive).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${BERTH_BUILD_DIR:-$root/build}
@@ -24,7 +24,8 @@ state=${BERTH_TESTBED_STATE:-/run/berth-testbed}
 mkdir -p "$state/registry"
 up() { # up NAME PIDFILE -> prints what `NAME.sh up` prints
     local before=no
-    [[ -f $2 ]] && before=yes
+    # A pid file left by a run that was killed does not count: only a live process does.
+    [[ -f $2 ]] && kill -0 "$(cat "$2")" 2>/dev/null && before=yes
     "$root/tests/testbed/$1.sh" up
     [[ $before == no && -f $2 ]] && started=("$1" "${started[@]}")
     return 0
@@ -36,6 +37,12 @@ export DOCKER_HOST
 up registry "$state/registry/started.pid" >"$state/registry.out"
 BERTH_TEST_REGISTRY=$(cat "$state/registry.out")
 export BERTH_TEST_REGISTRY
+# Podman's Docker-compatible API, on a socket of its own: the *.podman tests run the suites there too.
+mkdir -p "$state/podman"
+up podman "$state/podman/started.pid" >"$state/podman.out"
+BERTH_TEST_PODMAN_HOST=$(cat "$state/podman.out")
+export BERTH_TEST_PODMAN_HOST
+"$root/tests/testbed/podman.sh" images
 
 cd "$build"
 xvfb-run -a -s "-screen 0 1280x1024x24" ctest --output-on-failure --timeout 900 -j2 "$@"

@@ -169,6 +169,13 @@ Error EngineClient::errorFrom(const HttpResponse& response, const std::string& w
         e.kind = ErrorKind::Engine;
         break;
     }
+    // Podman answers some conflicts with 500 and says which in "cause": a name in use, a container in the
+    // wrong state (removing a running one, killing a stopped one).
+    const std::string cause = j ? jread::str(*j, "cause") : std::string();
+    if (response.status == 500 &&
+        (cause.find("already in use") != std::string::npos || cause.find("container state improper") != std::string::npos)) {
+        e.kind = ErrorKind::Conflict;
+    }
     e.message = what + " failed: " + (e.engineMessage.empty() ? "HTTP status " + std::to_string(response.status)
                                                               : e.engineMessage);
     if (!e.message.ends_with(".")) {
@@ -418,6 +425,10 @@ Result<void> EngineClient::pullImage(const std::string& reference, const PullHan
         e.message = "Pulling " + reference + " failed: " + e.engineMessage;
         return e;
     }
+    progress.finish(reference);
+    if (onProgress) {
+        onProgress(progress);
+    }
     return {};
 }
 
@@ -490,7 +501,7 @@ Result<CreatedContainer> EngineClient::createContainer(const std::string& name, 
     }
     if (r->status != 201) {
         Error e = errorFrom(*r, "Creating container " + name);
-        if (r->status == 409) {
+        if (e.kind == ErrorKind::Conflict) {
             e.message = "A container named " + name + " already exists. Choose another name, or remove it (berthctl rm " + name + ").";
         } else if (r->status == 404) {
             e.message = "The image " + jread::str(body, "Image") + " is not on this engine. Pull it first.";
@@ -556,7 +567,7 @@ Result<void> EngineClient::removeContainer(const std::string& idOrName, bool for
     }
     if (r->status != 204 && r->status != 200) {
         Error e = errorFrom(*r, "Removing container " + idOrName);
-        if (r->status == 409) {
+        if (e.kind == ErrorKind::Conflict) {
             e.message = "Container " + idOrName + " is running. Stop it first (berthctl stop " + idOrName + ").";
         }
         return e;

@@ -217,6 +217,10 @@ Event Event::fromJson(const nlohmann::json& j)
     if (e.action.empty()) {
         e.action = str(j, "status");
     }
+    // Podman says "remove" where Docker says "destroy" (the container is gone): one word for callers.
+    if (e.action == "remove" && (e.type == "container" || e.type.empty())) {
+        e.action = "destroy";
+    }
     e.raw = j;
     return e;
 }

@@ -236,6 +236,14 @@ Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchPr
 
     // A GPU request that cannot work here is refused before a multi-gigabyte pull, in words to act on.
     if (spec.gpus.mode != GpuRequest::Mode::None && !m_options.force) {
+        // Podman's compatible API accepts DeviceRequests and ignores them: the notebook would start without
+        // GPUs and nobody would be told.
+        if (auto v = m_engine.version(); v && v->podman) {
+            return makeError(ErrorKind::Unsupported,
+                             "Not launched: Podman's Docker-compatible API ignores GPU requests, so the notebook "
+                             "would start without GPUs. Use Docker with the NVIDIA Container Toolkit, or launch "
+                             "with --gpus none. (--force launches it anyway.)");
+        }
         auto verdict = Compat::checkBeforePull(m_engine, spec.image, GpuHost::probe());
         if (verdict && verdict->kind == Verdict::Kind::CannotRun) {
             Error e;
@@ -329,11 +337,16 @@ Error Launcher::earlyExit(const std::string& id, const ContainerDetails& d)
     Error e;
     e.kind = ErrorKind::Engine;
     const std::string lines = lastLogLines(m_engine, id, 20);
+    const auto mem = jread::i64(jread::path(d.raw, {"HostConfig"}), "Memory");
+    const std::string cap =
+        mem > 0 ? " (its cap is " + formatBytes(static_cast<std::uint64_t>(mem)) + ")" : std::string();
     if (d.state.oomKilled) {
-        auto mem = jread::i64(jread::path(d.raw, {"HostConfig"}), "Memory");
-        e.message = "The environment " + d.name + " ran out of memory" +
-                    (mem > 0 ? " (its cap is " + formatBytes(static_cast<std::uint64_t>(mem)) + ")" : std::string()) +
+        e.message = "The environment " + d.name + " ran out of memory" + cap +
                     " and was stopped. Launch it again with a larger --memory.";
+    } else if (d.state.exitCode == 137 && mem > 0) {
+        // Killed with SIGKILL under a memory cap: the kernel's OOM killer, though Podman does not flag it.
+        e.message = "The environment " + d.name + " was killed (exit code 137), most likely because it ran out "
+                    "of memory" + cap + ". Launch it again with a larger --memory.";
     } else {
         e.message = "The environment " + d.name + " stopped (exit code " + std::to_string(d.state.exitCode) +
                     ") before Jupyter answered.";
@@ -608,12 +621,13 @@ Result<json> Launcher::record(const std::string& nameOrId, const json& host)
                         {"cpus", static_cast<double>(nano) / 1e9},
                         {"shmBytes", jread::i64(hc, "ShmSize")},
                         {"gpuRequests", jread::member(hc, "DeviceRequests") ? hc["DeviceRequests"] : json(nullptr)}};
+    // The top-level Mounts: both Docker and Podman fill it (Podman has no HostConfig.Mounts).
     json mounts = json::array();
-    if (const auto* ms = jread::member(hc, "Mounts"); ms && ms->is_array()) {
+    if (const auto* ms = jread::member(d->raw, "Mounts"); ms && ms->is_array()) {
         for (const auto& m : *ms) {
             mounts.push_back({{"source", jread::str(m, "Source")},
-                              {"target", jread::str(m, "Target")},
-                              {"readOnly", jread::boolean(m, "ReadOnly")}});
+                              {"target", jread::str(m, "Destination")},
+                              {"readOnly", jread::member(m, "RW") && !jread::boolean(m, "RW")}});
         }
     }
     rec["mounts"] = mounts;

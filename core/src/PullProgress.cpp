@@ -4,6 +4,8 @@
 
 #include "JsonAccess.h"
 
+#include <algorithm>
+
 namespace berth::core {
 
 using namespace berth::core::jread;
@@ -42,6 +44,9 @@ std::optional<Error> PullProgress::apply(const nlohmann::json& message)
         if (!status.empty()) {
             m_status = id.empty() || status.starts_with("Status:") ? status : status + " " + id;
         }
+        if (upToDate()) {
+            m_fraction = 1.0;
+        }
         return std::nullopt;
     }
     LayerProgress& l = layer(id);
@@ -60,7 +65,21 @@ std::optional<Error> PullProgress::apply(const nlohmann::json& message)
         l.complete = true;
         l.current = l.total;
     }
+    m_fraction = std::max(m_fraction, rawFraction());
     return std::nullopt;
+}
+
+void PullProgress::finish(const std::string& reference)
+{
+    for (auto& l : m_layers) {
+        l.downloaded = true;
+        l.complete = true;
+        l.current = l.total;
+    }
+    m_fraction = 1.0;
+    if (!m_status.starts_with("Status:")) {
+        m_status = "Pulled " + reference;
+    }
 }
 
 std::int64_t PullProgress::bytesTotal() const
@@ -81,10 +100,10 @@ std::int64_t PullProgress::bytesDone() const
     return sum;
 }
 
-double PullProgress::fraction() const
+double PullProgress::rawFraction() const
 {
     if (m_layers.empty()) {
-        return upToDate() ? 1.0 : -1.0;
+        return -1.0;
     }
     // Each layer weighs the same until its size is known; then by bytes among those whose size is known.
     double doneShare = 0;

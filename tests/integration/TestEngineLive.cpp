@@ -246,7 +246,9 @@ private Q_SLOTS:
         // Pulling again: up to date, still a success.
         PullProgress again;
         QVERIFY(engine->pullImage(ref, [&](const PullProgress& p) { again = p; }).ok());
-        QVERIFY(again.upToDate());
+        auto v = engine->version();
+        QVERIFY(again.upToDate() || (v.ok() && v->podman)); // Podman does not say "up to date"
+        QCOMPARE(again.fraction(), 1.0);
     }
 
     void pullOfAMissingImageSaysSo()
@@ -255,7 +257,8 @@ private Q_SLOTS:
         const std::string ref = std::string(registry ? registry : "127.0.0.1:5000") + "/berth-test/nothing-here:1";
         auto r = engine->pullImage(ref, {});
         QVERIFY(!r.ok());
-        QVERIFY(r.error().httpStatus == 404 || r.error().httpStatus == 500);
+        // Docker refuses before streaming (404 or 500); Podman says so inside a 200 stream (no status).
+        QVERIFY(r.error().httpStatus == 404 || r.error().httpStatus == 500 || r.error().httpStatus == 0);
         QVERIFY2(r.error().message.find("nothing-here") != std::string::npos, r.error().message.c_str());
     }
 
@@ -266,7 +269,7 @@ private Q_SLOTS:
         QVERIFY(first.ok());
         auto second = engine->createContainer(name, body("berth-test/ticker:latest"));
         QCOMPARE(second.error().kind, ErrorKind::Conflict);
-        QCOMPARE(second.error().httpStatus, 409);
+        QVERIFY(second.error().httpStatus == 409 || second.error().httpStatus == 500); // Podman: 500 and a cause
         QVERIFY(second.error().message.find("already exists") != std::string::npos);
         auto missing = engine->createContainer(test::uniqueName("noimg"), body("berth-test/absent:1"));
         QCOMPARE(missing.error().kind, ErrorKind::NotFound);

@@ -178,7 +178,7 @@ struct ExecResult
 struct Event
 {
     std::string type;
-    std::string action;
+    std::string action; ///< Docker's words; Podman's "remove" reads as "destroy"
     std::string actorId;
     std::map<std::string, std::string> attributes;
     std::int64_t time = 0;

@@ -36,15 +36,21 @@ public:
     /// Bytes of layers whose size is known, and how many of them are here.
     std::int64_t bytesTotal() const;
     std::int64_t bytesDone() const;
-    /// 0..1 over all layers, or -1 while no layer has told its size.
-    double fraction() const;
+    /// 0..1 over the layers seen so far; never goes back when a new layer shows up (Podman names layers as it
+    /// reaches them). -1 before the first layer.
+    double fraction() const { return m_fraction; }
+    /// The stream ended without an error: everything is here. Podman sends no "Pull complete" nor a final
+    /// "Status:" line; this says "Pulled <reference>" then.
+    void finish(const std::string& reference);
     int layersComplete() const;
     bool upToDate() const { return m_status.find("up to date") != std::string::npos; }
 
 private:
     LayerProgress& layer(const std::string& id);
+    double rawFraction() const;
     std::vector<LayerProgress> m_layers;
     std::string m_status;
+    double m_fraction = -1;
 };
 
 } // namespace berth::core

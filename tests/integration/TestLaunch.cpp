@@ -345,6 +345,21 @@ private Q_SLOTS:
         QCOMPARE(r->out, std::string("ok\n"));
     }
 
+    void noWaitReturnsAtOnceAndOpenWaitsForJupyter()
+    {
+        const QString name = QString::fromStdString(test::uniqueName("nowait"));
+        auto r = test::berthctl({"launch", "berth-test/slow-start:latest", "--no-wait", "--json", "--name", name}, 60000, cliEnv());
+        QCOMPARE(r.exitCode, 0);
+        const auto j = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(j["state"].toString(), QStringLiteral("running"));
+        QVERIFY(!j["ready"].toBool()); // Jupyter sleeps 12 s before it listens
+        auto open = test::berthctl({"open", name}, 120000, cliEnv());
+        QCOMPARE(open.exitCode, 0);
+        QCOMPARE(open.out.trimmed(), j["url"].toString());
+        auto tok = test::berthctl({"token", name}, 30000, cliEnv());
+        QCOMPARE(jupyter(j["hostPort"].toInt(), "GET", "/api/status", tok.out.trimmed().toStdString()).status, 200);
+    }
+
     void theCommandLineLaunchesAndTellsEverything()
     {
         const QString name = QString::fromStdString(test::uniqueName("cli"));

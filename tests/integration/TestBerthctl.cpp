@@ -201,6 +201,15 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         const QString status = QJsonDocument::fromJson(r.out.toUtf8()).object().value("status").toString();
         QVERIFY2(status.contains(podman ? "Pulled" : "up to date"), qPrintable(status));
+        // On a terminal: a bar that redraws itself in place and ends full.
+        (void)engine->removeImage(ref.toStdString(), true);
+        QProcess tty;
+        tty.start("script", {"-qfec", QString(BERTHCTL_PATH) + " pull " + ref, "/dev/null"});
+        QVERIFY(tty.waitForFinished(60000));
+        const QString screen = QString::fromUtf8(tty.readAllStandardOutput());
+        QCOMPARE(tty.exitCode(), 0);
+        QVERIFY2(screen.contains("\r[") && screen.contains("] 100%") && screen.contains("layers"), qPrintable(screen));
+        QVERIFY(screen.contains("[==============================] 100%"));
         r = berthctl({"pull", "berth bad ref"});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains("is not an image reference"));

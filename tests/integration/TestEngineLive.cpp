@@ -308,8 +308,72 @@ private Q_SLOTS:
         QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
         auto list = tcp.listContainers(false, {{"label", {"berth.test=" + test::runLabelValue()}}});
         QVERIFY(list.ok() && !list->empty());
+        QProcess::execute("pkill", {"-KILL", "-P", QString::number(socat.processId())});
         socat.kill();
         socat.waitForFinished();
+    }
+
+    void eventsReconnectAndMissNothingWhenTheConnectionDrops()
+    {
+        // The engine behind a TCP forwarder that the test cuts and restores: a dropped connection for real.
+        auto unixEp = resolveEndpoint(std::nullopt, EndpointEnvironment::system());
+        QVERIFY(unixEp.ok() && unixEp->scheme == Endpoint::Scheme::Unix);
+        const int port = 20000 + static_cast<int>(QRandomGenerator::system()->bounded(20000));
+        const QStringList socatArgs{QString("TCP-LISTEN:%1,bind=127.0.0.1,reuseaddr,fork").arg(port),
+                                    QString::fromStdString("UNIX-CONNECT:" + unixEp->socketPath)};
+        auto forwarder = std::make_unique<QProcess>();
+        forwarder->start("socat", socatArgs);
+        QVERIFY(forwarder->waitForStarted());
+        EngineClient tcp(std::make_shared<CurlTransport>(*parseEndpoint("tcp://127.0.0.1:" + std::to_string(port))));
+        QTRY_VERIFY_WITH_TIMEOUT(tcp.ping().ok(), 5000);
+
+        std::atomic<bool> cancel{false};
+        std::atomic<int> disconnects{0};
+        std::mutex mutex;
+        std::vector<std::string> names;
+        EventOptions opts;
+        opts.filters = {{"type", {"container"}}, {"label", {"berth.test=" + test::runLabelValue()}}};
+        std::thread watcher([&] {
+            (void)tcp.events(opts, [&](const Event& e) {
+                if (e.action == "create") {
+                    std::lock_guard lock(mutex);
+                    names.push_back(e.attributes.count("name") ? e.attributes.at("name") : std::string());
+                }
+                return true;
+            }, &cancel, [&](const Error&) { ++disconnects; });
+        });
+        auto create = [&](const char* what) {
+            return engine->createContainer(test::uniqueName(what), body("berth-test/ticker:latest")).ok();
+        };
+        auto seen = [&](const char* what) {
+            std::lock_guard lock(mutex);
+            return std::find(names.begin(), names.end(), test::uniqueName(what)) != names.end();
+        };
+        QTest::qWait(500);
+        QVERIFY(create("ev-before"));
+        QTRY_VERIFY_WITH_TIMEOUT(seen("ev-before"), 10000);
+        // Cut the connection (socat serves each one in a child of its own); while it is down, something happens.
+        QProcess::execute("pkill", {"-KILL", "-P", QString::number(forwarder->processId())});
+        forwarder->kill();
+        forwarder->waitForFinished();
+        QTRY_VERIFY_WITH_TIMEOUT(disconnects.load() >= 1, 10000);
+        QVERIFY(create("ev-during"));
+        QTest::qWait(1500);
+        QVERIFY(!seen("ev-during"));
+        // Back again: the client resumes after the last event it saw, so the missed one arrives.
+        forwarder = std::make_unique<QProcess>();
+        forwarder->start("socat", socatArgs);
+        QVERIFY(forwarder->waitForStarted());
+        QTRY_VERIFY_WITH_TIMEOUT(seen("ev-during"), 20000);
+        QVERIFY(create("ev-after"));
+        QTRY_VERIFY_WITH_TIMEOUT(seen("ev-after"), 10000);
+        cancel = true;
+        watcher.join();
+        std::lock_guard lock(mutex);
+        QCOMPARE(std::count(names.begin(), names.end(), test::uniqueName("ev-before")), 1L); // and nothing twice
+        QProcess::execute("pkill", {"-KILL", "-P", QString::number(forwarder->processId())});
+        forwarder->kill();
+        forwarder->waitForFinished();
     }
 
     void unreachableEngineNamesTheEndpointQuickly()

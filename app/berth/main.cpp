@@ -13,9 +13,22 @@
 
 #include <curl/curl.h>
 
+namespace {
+int run(int argc, char** argv);
+}
+
 int main(int argc, char** argv)
 {
     curl_global_init(CURL_GLOBAL_DEFAULT);
+    // QApplication (and with it the thread pool running engine calls) is gone before libcurl is cleaned up.
+    const int rc = run(argc, argv);
+    curl_global_cleanup();
+    return rc;
+}
+
+namespace {
+int run(int argc, char** argv)
+{
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Berth"));
     QApplication::setOrganizationName(QStringLiteral("Berth"));
@@ -52,6 +65,6 @@ int main(int argc, char** argv)
         status.refresh();
         rc = QApplication::exec();
     }
-    curl_global_cleanup();
     return rc;
 }
+} // namespace

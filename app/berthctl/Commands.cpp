@@ -50,7 +50,7 @@ std::string portsText(const ContainerSummary& c)
 
 void printJson(const json& j)
 {
-    std::cout << j.dump(2) << '\n';
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 } // namespace
 
@@ -399,8 +399,7 @@ int cmdRm(const Invocation& inv, Runtime& rt)
                                     "or remove anyway with --force.");
             if (inv.json) {
                 std::cerr << "berthctl: " << e.message << '\n';
-                std::cout << json{{"error", {{"kind", "conflict"}, {"message", e.message}, {"files", *risky}}}}.dump(2)
-                          << '\n';
+                printJson({{"error", {{"kind", "conflict"}, {"message", e.message}, {"files", *risky}}}});
                 return kExitFailure;
             }
             return fail(inv, e);

@@ -9,12 +9,17 @@
 #include "berth/core/Launcher.h"
 #include "berth/core/Units.h"
 
+#include <fcntl.h>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -34,11 +39,40 @@ int usage(const std::string& message)
     return kExitUsage;
 }
 
+void printJsonOut(const json& j)
+{
+    std::cout << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
 std::string cwd()
 {
     std::error_code ec;
     auto p = std::filesystem::current_path(ec);
     return ec ? std::string("/") : p.string();
+}
+
+/// $XDG_RUNTIME_DIR/berth, else ~/.cache/berth: created 0700, and refused unless it is a real folder of this
+/// user that nobody else can read.
+Result<std::string> privateDir()
+{
+    std::string base = std::getenv("XDG_RUNTIME_DIR") ? std::getenv("XDG_RUNTIME_DIR") : "";
+    if (base.empty()) {
+        const char* home = std::getenv("HOME");
+        if (!home || !*home) {
+            return makeError(ErrorKind::Io, "Neither XDG_RUNTIME_DIR nor HOME is set: no private place for the "
+                                            "browser's file. Use berthctl open NAME and berthctl token NAME.");
+        }
+        base = std::string(home) + "/.cache";
+        ::mkdir(base.c_str(), 0700);
+    }
+    const std::string dir = base + "/berth";
+    ::mkdir(dir.c_str(), 0700);
+    struct stat st{};
+    if (::lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::getuid() || (st.st_mode & 077) != 0) {
+        return makeError(ErrorKind::Io, dir + " is not a private folder of yours (a folder with mode 700); remove "
+                                              "it and try again.");
+    }
+    return dir;
 }
 
 json infoJson(const EnvironmentInfo& e, bool withToken)
@@ -194,7 +228,7 @@ int cmdLaunch(const Invocation& inv, Runtime& rt)
     }
     const bool showToken = inv.has("show-token");
     if (inv.json) {
-        std::cout << infoJson(*env, showToken).dump(2) << '\n';
+        printJsonOut(infoJson(*env, showToken));
         return kExitOk;
     }
     std::cout << "Environment " << env->name << (env->ready ? " is ready." : " is starting.") << '\n';
@@ -228,7 +262,7 @@ int cmdToken(const Invocation& inv, Runtime& rt)
                                                             "."));
     }
     if (inv.json) {
-        std::cout << json{{"name", env->name}, {"token", env->token}, {"source", env->tokenSource}}.dump(2) << '\n';
+        printJsonOut({{"name", env->name}, {"token", env->token}, {"source", env->tokenSource}});
     } else {
         std::cout << env->token << '\n';
     }
@@ -254,7 +288,7 @@ int cmdOpen(const Invocation& inv, Runtime& rt)
     }
     if (!inv.has("browser")) {
         if (inv.json) {
-            std::cout << infoJson(*env, false).dump(2) << '\n';
+            printJsonOut(infoJson(*env, false));
         } else {
             std::cout << env->url << '\n';
         }
@@ -262,24 +296,35 @@ int cmdOpen(const Invocation& inv, Runtime& rt)
     }
     // The browser gets a private file that forwards to the address with the token, as Jupyter itself does:
     // the token never appears on a command line, where any local user could read it.
-    std::string dir = std::getenv("XDG_RUNTIME_DIR") ? std::getenv("XDG_RUNTIME_DIR") : "";
-    if (dir.empty()) {
-        dir = std::string(std::getenv("HOME") ? std::getenv("HOME") : "/tmp") + "/.cache";
+    const bool urlSafe = !env->token.empty() && std::all_of(env->token.begin(), env->token.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+    });
+    if (!urlSafe) {
+        return fail(inv, makeError(ErrorKind::BadInput, "The token of " + env->name +
+                                                            " has characters Berth will not put in a page; open " +
+                                                            env->url + " and paste it (berthctl token " + env->name +
+                                                            ")."));
     }
-    dir += "/berth";
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    ::chmod(dir.c_str(), 0700);
-    const std::string file = dir + "/open-" + env->name + ".html";
+    auto dir = privateDir();
+    if (!dir) {
+        return fail(inv, dir.error());
+    }
+    const std::string file = *dir + "/open-" + env->name + ".html";
     {
-        const mode_t old = ::umask(077);
-        std::ofstream out(file, std::ios::trunc);
-        ::umask(old);
+        ::unlink(file.c_str());
+        const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+        if (fd < 0) {
+            return fail(inv, makeError(ErrorKind::Io, "Could not create " + file + ": " + std::strerror(errno) + "."));
+        }
         const std::string target = env->url + "?token=" + env->token;
-        out << "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0;url="
-            << target << "\"><title>Berth</title></head><body><p>Opening " << env->name << "...</p>"
-            << "<script>window.location.replace(\"" << target << "\");</script></body></html>\n";
-        if (!out) {
+        const std::string page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" "
+                                 "content=\"0;url=" + target + "\"><title>Berth</title></head><body><p>Opening " +
+                                 env->url + "...</p><script>window.location.replace(\"" + target +
+                                 "\");</script></body></html>\n";
+        const bool written = ::write(fd, page.data(), page.size()) == static_cast<ssize_t>(page.size());
+        ::close(fd);
+        if (!written) {
+            ::unlink(file.c_str());
             return fail(inv, makeError(ErrorKind::Io, "Could not write " + file + "."));
         }
     }
@@ -288,6 +333,7 @@ int cmdOpen(const Invocation& inv, Runtime& rt)
     std::string fileArg = file;
     char* argv[] = {const_cast<char*>(opener), fileArg.data(), nullptr};
     if (posix_spawnp(&pid, opener, nullptr, nullptr, argv, environ) != 0) {
+        ::unlink(file.c_str());
         return fail(inv, makeError(ErrorKind::Io, std::string("Could not run ") + opener +
                                                       " to open a browser. Open " + env->url +
                                                       " yourself and paste the token (berthctl token " + env->name +
@@ -295,6 +341,11 @@ int cmdOpen(const Invocation& inv, Runtime& rt)
     }
     int status = 0;
     ::waitpid(pid, &status, 0);
+    // The browser reads the file within moments; it does not stay on disk with the token afterwards.
+    std::string sh = "sh", script = "sleep 30; rm -f -- \"$0\"";
+    char* cleanupArgv[] = {sh.data(), const_cast<char*>("-c"), script.data(), fileArg.data(), nullptr};
+    pid_t cleaner = 0;
+    (void)posix_spawnp(&cleaner, "sh", nullptr, nullptr, cleanupArgv, environ);
     std::cout << "Opened " << env->url << " in the browser.\n";
     return kExitOk;
 }
@@ -307,7 +358,7 @@ int cmdRecord(const Invocation& inv, Runtime& rt)
         return fail(inv, rec.error());
     }
     if (inv.json) {
-        std::cout << rec->dump(2) << '\n';
+        printJsonOut(*rec);
         return kExitOk;
     }
     const auto& img = (*rec)["image"];

@@ -277,7 +277,13 @@ int main(int argc, char** argv)
     {
         core::EngineClient engine(std::make_shared<core::CurlTransport>(*endpoint));
         Runtime rt{engine, g_interrupted};
-        rc = spec->run(inv, rt);
+        try {
+            rc = spec->run(inv, rt);
+        } catch (const std::exception& e) {
+            // Core reports errors as values; this is the last guard against a bug, not a way of working.
+            std::cerr << "berthctl: internal error (" << e.what() << "); please report it.\n";
+            rc = kExitFailure;
+        }
     }
     curl_global_cleanup();
     return rc;

@@ -151,8 +151,11 @@ Result<HttpResponse> CurlTransport::perform(const HttpRequest& request, const Ch
         curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, onProgress);
         curl_easy_setopt(c, CURLOPT_XFERINFODATA, &ex);
     }
+    // http_proxy must never see engine or Jupyter traffic on this machine (nor a token in a header).
+    curl_easy_setopt(c, CURLOPT_NOPROXY, "localhost,127.0.0.1,::1");
     if (m_endpoint.scheme == Endpoint::Scheme::Unix) {
         curl_easy_setopt(c, CURLOPT_UNIX_SOCKET_PATH, m_endpoint.socketPath.c_str());
+        curl_easy_setopt(c, CURLOPT_PROXY, "");
     }
     if (m_endpoint.tls) {
         curl_easy_setopt(c, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
@@ -191,8 +194,11 @@ Result<HttpResponse> CurlTransport::perform(const HttpRequest& request, const Ch
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, nullptr);
     curl_slist_free_all(headers);
 
+    curl_off_t connectTime = 0;
+    curl_easy_getinfo(c, CURLINFO_CONNECT_TIME_T, &connectTime);
     if (rc == CURLE_OK || (rc == CURLE_WRITE_ERROR && ex.stoppedByHandler)) {
         if (rc == CURLE_OK) {
+            curl_easy_reset(c); // no pointers into this call's stack stay in a pooled handle
             release(std::move(handle));
         }
         return std::move(ex.response);
@@ -208,7 +214,12 @@ Result<HttpResponse> CurlTransport::perform(const HttpRequest& request, const Ch
         err.message = "Cancelled.";
         break;
     case CURLE_OPERATION_TIMEDOUT:
-        if (ex.response.status == 0) {
+        if (request.idleTimeout.count() > 0 && ex.response.status != 0) {
+            err.kind = ErrorKind::Timeout;
+            err.message = "The engine at " + where + " sent nothing for " +
+                          std::to_string(request.idleTimeout.count()) + " s during " + request.method + " " +
+                          request.target + "; gave up.";
+        } else if (ex.response.status == 0 && connectTime == 0) {
             err.kind = ErrorKind::EngineUnreachable;
             err.message = "The engine at " + where + " did not answer in time. Check that it is running and "
                           "responsive (docker info), or point --host / DOCKER_HOST at another engine.";

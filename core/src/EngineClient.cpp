@@ -7,6 +7,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <set>
 #include <thread>
 
 namespace berth::core {
@@ -67,7 +68,7 @@ std::string encodeFilters(const Filters& filters)
     for (const auto& [key, values] : filters) {
         j[key] = values;
     }
-    return urlEncode(j.dump());
+    return urlEncode(j.dump(-1, ' ', false, json::error_handler_t::replace));
 }
 
 int compareVersions(std::string_view a, std::string_view b)
@@ -495,7 +496,7 @@ Result<CreatedContainer> EngineClient::createContainer(const std::string& name, 
     if (!name.empty()) {
         q += "?name=" + urlEncode(name);
     }
-    auto r = call("POST", q, body.dump());
+    auto r = call("POST", q, body.dump(-1, ' ', false, json::error_handler_t::replace));
     if (!r) {
         return r.error();
     }
@@ -597,7 +598,8 @@ Result<ExecResult> EngineClient::exec(const std::string& idOrName, const std::ve
                                       std::chrono::milliseconds timeout)
 {
     json body = {{"AttachStdout", true}, {"AttachStderr", true}, {"Tty", false}, {"Cmd", cmd}};
-    auto created = callJson("POST", "/containers/" + urlEncode(idOrName) + "/exec", body.dump());
+    auto created = callJson("POST", "/containers/" + urlEncode(idOrName) + "/exec",
+                            body.dump(-1, ' ', false, json::error_handler_t::replace));
     if (!created) {
         return created.error();
     }
@@ -705,6 +707,10 @@ Result<void> EngineClient::events(const EventOptions& options, const EventHandle
                                   const std::atomic<bool>* cancel, const DisconnectHandler& onDisconnect)
 {
     std::optional<std::int64_t> since = options.sinceNano;
+    // Resuming asks for events from the last one's time on; engines resend what they have from then (Podman
+    // from the start of that second), so what was delivered already is recognised and not delivered twice.
+    std::int64_t lastNano = 0;
+    std::set<std::string> deliveredAtLast;
     auto backoff = 500ms;
     for (;;) {
         const auto connectedAt = std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -726,7 +732,16 @@ Result<void> EngineClient::events(const EventOptions& options, const EventHandle
             }
             Event e = Event::fromJson(*j);
             if (e.timeNano > 0) {
-                since = e.timeNano + 1;
+                const std::string key = e.type + "/" + e.action + "/" + e.actorId;
+                if (e.timeNano < lastNano || (e.timeNano == lastNano && deliveredAtLast.count(key))) {
+                    return true; // seen before the connection dropped
+                }
+                if (e.timeNano > lastNano) {
+                    lastNano = e.timeNano;
+                    deliveredAtLast.clear();
+                }
+                deliveredAtLast.insert(key);
+                since = e.timeNano;
             }
             sawEvent = true;
             if (!onEvent(e)) {

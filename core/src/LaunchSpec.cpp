@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
 
 namespace berth::core {
@@ -63,6 +64,13 @@ Result<MountSpec> parseMount(std::string_view text, const std::string& cwd)
         return bad("it needs a host path and a container path separated by ':'");
     }
     std::string host = parts[0];
+    if (host == "~" || host.starts_with("~/")) {
+        const char* home = std::getenv("HOME");
+        if (!home || !*home) {
+            return bad("~ cannot be expanded: HOME is not set");
+        }
+        host = std::string(home) + host.substr(1);
+    }
     if (host.front() != '/') {
         host = cwd + "/" + host;
     }
@@ -149,14 +157,22 @@ Result<void> validate(const LaunchSpec& spec)
     static const char* systemTargets[] = {"/", "/proc", "/sys", "/dev", "/etc", "/usr", "/bin", "/sbin", "/lib", "/lib64", "/boot", "/run"};
     std::vector<std::string> targets;
     for (const auto& m : spec.mounts) {
-        if (m.source == "/") {
+        // Judge where the path really leads (symlinks, ..), not how it is spelt.
+        std::error_code ec;
+        const std::string real = normalized(std::filesystem::weakly_canonical(m.source, ec).string());
+        const std::string& source = ec || real.empty() ? m.source : real;
+        if (source == "/") {
             return makeError(ErrorKind::BadInput, "Mounting the host's whole file system (/) is refused: mount the "
                                                   "folder you need.");
         }
-        const auto leaf = std::filesystem::path(m.source).filename().string();
-        if (leaf == "docker.sock" || leaf == "podman.sock") {
-            return makeError(ErrorKind::BadInput, "Mounting the engine's socket (" + m.source +
-                                                      ") would give the notebook full control of this machine; refused.");
+        // Engine sockets live under /run (Docker's, Podman's, the user's runtime folder): any of them in a
+        // container gives it full control of this machine.
+        const bool underRun = source == "/run" || source.starts_with("/run/") || source == "/var/run" ||
+                              source.starts_with("/var/run/");
+        if (underRun || source.ends_with(".sock")) {
+            return makeError(ErrorKind::BadInput, "Mounting " + m.source +
+                                                      " is refused: it is or holds an engine socket, which would give "
+                                                      "the notebook full control of this machine.");
         }
         for (const char* t : systemTargets) {
             if (m.target == t) {

@@ -4,6 +4,7 @@
 
 #include "JsonAccess.h"
 #include "berth/core/Compat.h"
+#include "berth/core/Endpoint.h"
 #include "berth/core/EngineGpuSupport.h"
 #include "berth/core/GpuHost.h"
 #include "berth/core/JupyterProbe.h"
@@ -65,7 +66,7 @@ int portNumber(const std::string& port)
     return std::atoi(port.substr(0, port.find('/')).c_str());
 }
 
-std::string lastLogLines(EngineClient& engine, const std::string& id, int lines)
+std::string lastLogLines(EngineClient& engine, const std::string& id, int lines, const std::string& token)
 {
     std::string text;
     LogOptions opts;
@@ -74,9 +75,8 @@ std::string lastLogLines(EngineClient& engine, const std::string& id, int lines)
         text.append(d);
         return text.size() < 64 * 1024;
     });
-    // Indent for reading under a message; strip what looks like a token.
-    static const std::regex tokenRe("([?&]token=)[0-9a-zA-Z]+");
-    text = std::regex_replace(text, tokenRe, "$1...");
+    // Indent for reading under a message; hide what looks like a token.
+    text = redactTokens(std::move(text), token);
     std::string out;
     std::size_t start = 0;
     while (start < text.size()) {
@@ -134,6 +134,34 @@ std::string defaultWorkspaceRoot()
         docs = home + "/Documents";
     }
     return docs + "/Berth";
+}
+
+/// Hides tokens in text shown to people: ?token=, --*.token=, JUPYTER_TOKEN=, "token": "...", and `known`.
+std::string redactTokens(std::string text, const std::string& known)
+{
+    static const std::regex forms("((?:[?&]|\\b)token=|TOKEN=|\"token\":\\s*\")[^\\s&\"']+",
+                                  std::regex::icase);
+    text = std::regex_replace(text, forms, "$1...");
+    if (known.size() >= 8) {
+        for (auto pos = text.find(known); pos != std::string::npos; pos = text.find(known, pos)) {
+            text.replace(pos, known.size(), "...");
+        }
+    }
+    return text;
+}
+
+bool engineIsLocal(const std::string& endpoint)
+{
+    if (endpoint.starts_with("unix://")) {
+        return true;
+    }
+    auto ep = parseEndpoint(endpoint);
+    if (!ep || ep->scheme != Endpoint::Scheme::Tcp) {
+        return false;
+    }
+    const std::string& h = ep->host;
+    const bool loopbackV4 = h.starts_with("127.") && h.find_first_not_of("0123456789.") == std::string::npos;
+    return h == "localhost" || h == "::1" || loopbackV4;
 }
 
 Launcher::Launcher(EngineClient& engine, LaunchOptions options) : m_engine(engine), m_options(std::move(options))
@@ -218,6 +246,15 @@ Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchPr
     };
     if (auto ok = validate(input); !ok) {
         return ok.error();
+    }
+    if (!engineIsLocal(m_engine.endpoint())) {
+        // Jupyter is published on the engine's loopback: from here it cannot be reached, and asking this
+        // machine's 127.0.0.1:<port> would hand the token to whatever listens there.
+        return makeError(ErrorKind::Unsupported,
+                         "The engine at " + m_engine.endpoint() + " is on another machine, where Jupyter's port is "
+                         "bound to that machine's 127.0.0.1. Forward its socket over ssh (ssh -NL "
+                         "/tmp/berth-engine.sock:/var/run/docker.sock HOST) and launch with --host "
+                         "unix:///tmp/berth-engine.sock, or run Berth on that machine.");
     }
     LaunchSpec spec = input;
     for (const auto& m : spec.mounts) {
@@ -336,7 +373,13 @@ Error Launcher::earlyExit(const std::string& id, const ContainerDetails& d)
 {
     Error e;
     e.kind = ErrorKind::Engine;
-    const std::string lines = lastLogLines(m_engine, id, 20);
+    std::string token;
+    for (const auto& kv : d.env) {
+        if (kv.starts_with("JUPYTER_TOKEN=")) {
+            token = kv.substr(14);
+        }
+    }
+    const std::string lines = lastLogLines(m_engine, id, 20, token);
     const auto mem = jread::i64(jread::path(d.raw, {"HostConfig"}), "Memory");
     const std::string cap =
         mem > 0 ? " (its cap is " + formatBytes(static_cast<std::uint64_t>(mem)) + ")" : std::string();
@@ -393,7 +436,7 @@ Result<EnvironmentInfo> Launcher::describe(const std::string& nameOrId)
             info.tokenSource = "env";
         }
     }
-    if (d->state.running && info.hostPort) {
+    if (d->state.running && info.hostPort && engineIsLocal(m_engine.endpoint())) {
         JupyterProbe probe(kLoopback, info.hostPort);
         auto st = info.token.empty() ? Result<int>(403) : probe.status(info.token);
         if (st && *st == 200) {
@@ -521,7 +564,7 @@ Result<EnvironmentInfo> Launcher::waitReady(const std::string& nameOrId, const L
             e.message = "Jupyter in " + name + " did not answer within " + std::to_string(waited) +
                         " s. The container still runs: look at its log (berthctl logs " + name +
                         "), wait longer (berthctl open " + name + "), or stop it. Last lines:\n" +
-                        lastLogLines(m_engine, id, 10);
+                        lastLogLines(m_engine, id, 10, token);
             while (e.message.back() == '\n') {
                 e.message.pop_back();
             }

@@ -3,6 +3,7 @@
 #include "berth/core/Units.h"
 
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -40,8 +41,9 @@ bool parseDecimal(std::string_view s, double& out)
     if (dots > 1 || digits == 0) {
         return false;
     }
-    out = std::strtod(std::string(s).c_str(), nullptr);
-    return std::isfinite(out);
+    // from_chars, not strtod: the locale (a German desktop writes 1,5) must not change what "1.5g" means.
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc() && end == s.data() + s.size() && std::isfinite(out);
 }
 } // namespace
 

@@ -91,6 +91,62 @@ private Q_SLOTS:
         QVERIFY(!validate(s).ok());
     }
 
+    void refusesEngineSocketsHoweverTheyAreSpelt()
+    {
+        QTemporaryDir dir;
+        const std::string link = (dir.path() + "/innocent").toStdString();
+        QVERIFY(QFile::link("/var/run/docker.sock", QString::fromStdString(link)));
+        const std::string runLink = (dir.path() + "/also-innocent").toStdString();
+        QVERIFY(QFile::link("/run", QString::fromStdString(runLink)));
+        for (const std::string& source : {std::string("/var/run"), std::string("/run"), std::string("/run/user/1000/podman"),
+                                          std::string("/var/run/docker.sock"), std::string("/home/u/x/../../../run"),
+                                          link, runLink + "/podman", std::string("/srv/engine.sock")}) {
+            LaunchSpec s;
+            s.image = "img:1";
+            s.mounts = {{source, "/mnt/x", false, false}};
+            auto r = validate(s);
+            QVERIFY2(!r.ok(), source.c_str());
+            QVERIFY(r.error().message.find("full control") != std::string::npos);
+        }
+        LaunchSpec fine;
+        fine.image = "img:1";
+        fine.mounts = {{dir.path().toStdString(), "/data", false, false}};
+        QVERIFY(validate(fine).ok());
+    }
+
+    void expandsTheHomeTilde()
+    {
+        qputenv("HOME", "/home/ada");
+        auto m = parseMount("~/data:/data", "/elsewhere");
+        QVERIFY(m.ok());
+        QCOMPARE(m->source, std::string("/home/ada/data"));
+    }
+
+    void hidesTokensInEveryForm()
+    {
+        const std::string t = "0123456789abcdef0123456789abcdef0123456789abcdef";
+        const std::string text = "[I NotebookApp] http://h:8888/?token=" + t + "\n--NotebookApp.token=s3cr3t-x_y run\n"
+                                 "JUPYTER_TOKEN=abc-def\n{\"token\": \"zzz-1\", \"port\": 8888}\nplain " + t + " end";
+        const std::string out = redactTokens(text, t);
+        QVERIFY2(out.find(t) == std::string::npos, out.c_str());
+        QVERIFY2(out.find("s3cr3t") == std::string::npos, out.c_str());
+        QVERIFY(out.find("abc-def") == std::string::npos);
+        QVERIFY(out.find("zzz-1") == std::string::npos);
+        QVERIFY(out.find("?token=...") != std::string::npos);
+        QVERIFY(out.find("\"port\": 8888") != std::string::npos); // the rest stays readable
+    }
+
+    void knowsWhichEnginesAreLocal()
+    {
+        QVERIFY(engineIsLocal("unix:///var/run/docker.sock"));
+        QVERIFY(engineIsLocal("tcp://127.0.0.1:2375"));
+        QVERIFY(engineIsLocal("tcp://localhost:2375"));
+        QVERIFY(engineIsLocal("tcp://[::1]:2375"));
+        QVERIFY(!engineIsLocal("tcp://10.0.0.5:2376"));
+        QVERIFY(!engineIsLocal("tcp://127.example.org:2376")); // a host name that merely starts with 127.
+        QVERIFY(!engineIsLocal("tcp://lab.example.org:2376"));
+    }
+
     void readsWhereEachShapeKeepsNotebooks_data()
     {
         QTest::addColumn<QByteArray>("config");

@@ -64,6 +64,12 @@ struct EnvironmentInfo
 /// <XDG documents folder or ~/Documents>/Berth.
 std::string defaultWorkspaceRoot();
 
+/// The engine runs on this machine (a unix socket, or TCP to loopback): its published ports are ours.
+bool engineIsLocal(const std::string& endpointDisplay);
+
+/// Text with Jupyter tokens hidden (URL and option forms, JSON, and the `known` token itself).
+std::string redactTokens(std::string text, const std::string& known = {});
+
 /// Launches and looks after Jupyter environments on one engine: the main job of Berth.
 class Launcher
 {

@@ -7,6 +7,11 @@
 # builds the test images once, and stops what it started. Extra arguments go to ctest (e.g. -L unit, -R TestEngineLive).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+if ((EUID != 0)); then
+    # dockerd and Podman's rootful service need root; the rest would run as anyone.
+    echo "tests/run.sh starts dockerd and Podman's API service, which needs root: running it with sudo." >&2
+    exec sudo --preserve-env=BERTH_BUILD_DIR,BERTH_TEST_REGISTRY "$0" "$@"
+fi
 build=${BERTH_BUILD_DIR:-$root/build}
 
 "$root/installer/debian-deps.sh" --tests
@@ -15,6 +20,12 @@ cmake --build "$build"
 
 started=()
 cleanup() {
+    # Containers of tests that were killed (ctest --timeout) before they could clean up after themselves.
+    for host in "${DOCKER_HOST:-}" "${BERTH_TEST_PODMAN_HOST:-}"; do
+        [[ -n $host ]] || continue
+        { docker -H "$host" ps -aq --filter name=berth-t-; docker -H "$host" ps -aq --filter label=berth.test; } \
+            2>/dev/null | sort -u | xargs -r docker -H "$host" rm -f >/dev/null 2>&1 || true
+    done
     for s in "${started[@]}"; do "$root/tests/testbed/$s.sh" down || true; done
 }
 trap cleanup EXIT
@@ -26,20 +37,21 @@ up() { # up NAME PIDFILE -> prints what `NAME.sh up` prints
     local before=no
     # A pid file left by a run that was killed does not count: only a live process does.
     [[ -f $2 ]] && kill -0 "$(cat "$2")" 2>/dev/null && before=yes
-    "$root/tests/testbed/$1.sh" up
+    local rc=0
+    "$root/tests/testbed/$1.sh" up || rc=$?
     [[ $before == no && -f $2 ]] && started=("$1" "${started[@]}")
-    return 0
+    return $rc
 }
 up engine "$state/started.pid" >"$state/engine.out" || { cat "$state/engine.out"; exit 1; }
 DOCKER_HOST=$(cat "$state/engine.out")
 export DOCKER_HOST
 "$root/tests/testbed/images.sh"
-up registry "$state/registry/started.pid" >"$state/registry.out"
+up registry "$state/registry/started.pid" >"$state/registry.out" || { cat "$state/registry.out"; exit 1; }
 BERTH_TEST_REGISTRY=$(cat "$state/registry.out")
 export BERTH_TEST_REGISTRY
 # Podman's Docker-compatible API, on a socket of its own: the *.podman tests run the suites there too.
 mkdir -p "$state/podman"
-up podman "$state/podman/started.pid" >"$state/podman.out"
+up podman "$state/podman/started.pid" >"$state/podman.out" || { cat "$state/podman.out"; exit 1; }
 BERTH_TEST_PODMAN_HOST=$(cat "$state/podman.out")
 export BERTH_TEST_PODMAN_HOST
 "$root/tests/testbed/podman.sh" images

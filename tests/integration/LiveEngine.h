@@ -27,6 +27,13 @@ inline std::shared_ptr<core::EngineClient> liveEngine()
     return std::make_shared<core::EngineClient>(std::make_shared<core::CurlTransport>(*ep));
 }
 
+/// The loopback registry of tests/testbed/registry.sh (BERTH_TEST_REGISTRY, else its default port).
+inline std::string registryAddress()
+{
+    const char* r = std::getenv("BERTH_TEST_REGISTRY");
+    return r && *r ? std::string(r) : std::string("127.0.0.1:5055");
+}
+
 /// "berth.test=<random>": put it on everything a test creates.
 inline const std::string& runLabelValue()
 {
@@ -53,6 +60,15 @@ inline void removeNamed(core::EngineClient& engine)
         for (const auto& c : *list) {
             (void)engine.removeContainer(c.id, true, true);
         }
+    }
+}
+
+/// Removes an image with every tag that shares its id, so that pulling it again downloads its layers.
+inline void removeImageEverywhere(core::EngineClient& engine, const std::string& reference)
+{
+    auto d = engine.inspectImage(reference);
+    if (d) {
+        (void)engine.removeImage(d->id, true);
     }
 }
 

@@ -185,10 +185,9 @@ private Q_SLOTS:
 
     void pullDrawsProgressAndPrintsTheDigest()
     {
-        const char* registry = std::getenv("BERTH_TEST_REGISTRY");
         // An image of its own: TestEngineLive pulls (and removes) another one at the same time.
-        const QString ref = QString::fromUtf8(registry ? registry : "127.0.0.1:5000") + "/berth-test/pullme-cli:1";
-        (void)engine->removeImage(ref.toStdString(), true);
+        const QString ref = QString::fromStdString(test::registryAddress()) + "/berth-test/pullme-cli:1";
+        test::removeImageEverywhere(*engine, ref.toStdString());
         // Docker ends with "Status: Downloaded newer image ..." and a "Pull complete" per layer; Podman with
         // neither (Berth says "Pulled <ref>") and a "Download complete" per layer.
         const bool podman = engine->version().ok() && engine->version()->podman;
@@ -202,7 +201,7 @@ private Q_SLOTS:
         const QString status = QJsonDocument::fromJson(r.out.toUtf8()).object().value("status").toString();
         QVERIFY2(status.contains(podman ? "Pulled" : "up to date"), qPrintable(status));
         // On a terminal: a bar that redraws itself in place and ends full.
-        (void)engine->removeImage(ref.toStdString(), true);
+        test::removeImageEverywhere(*engine, ref.toStdString());
         QProcess tty;
         tty.start("script", {"-qfec", QString(BERTHCTL_PATH) + " pull " + ref, "/dev/null"});
         QVERIFY(tty.waitForFinished(60000));

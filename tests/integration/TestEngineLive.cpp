@@ -225,9 +225,8 @@ private Q_SLOTS:
 
     void pullsFromTheLocalRegistryWithProgress()
     {
-        const char* registry = std::getenv("BERTH_TEST_REGISTRY");
-        const std::string ref = std::string(registry ? registry : "127.0.0.1:5000") + "/berth-test/pullme:1";
-        (void)engine->removeImage(ref, true);
+        const std::string ref = test::registryAddress() + "/berth-test/pullme:1";
+        test::removeImageEverywhere(*engine, ref);
         int updates = 0;
         double last = -1;
         bool monotonic = true;
@@ -253,8 +252,7 @@ private Q_SLOTS:
 
     void pullOfAMissingImageSaysSo()
     {
-        const char* registry = std::getenv("BERTH_TEST_REGISTRY");
-        const std::string ref = std::string(registry ? registry : "127.0.0.1:5000") + "/berth-test/nothing-here:1";
+        const std::string ref = test::registryAddress() + "/berth-test/nothing-here:1";
         auto r = engine->pullImage(ref, {});
         QVERIFY(!r.ok());
         // Docker refuses before streaming (404 or 500); Podman says so inside a 200 stream (no status).

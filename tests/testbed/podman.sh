@@ -46,7 +46,7 @@ write_conf() {
         echo 'unqualified-search-registries = ["docker.io"]'
         echo
         echo '[[registry]]'
-        echo "location = \"${BERTH_TEST_REGISTRY:-127.0.0.1:5000}\""
+        echo "location = \"${BERTH_TEST_REGISTRY:-127.0.0.1:5055}\""
         echo 'insecure = true'
     } >"$state/registries.conf"
 }

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # SPDX-FileCopyrightText: 2026 The Berth developers
 #
-# A local registry on loopback (Debian's docker-registry), so pulls are real without the internet.
+# A local registry on loopback (Debian's docker-registry), so pulls are real without the internet. Its
+# own port (5055): Debian's package may run a registry of its own on :5000, on every interface.
 #   registry.sh up    -> prints host:port; starts the registry if it is not running; pushes
 #                        <host:port>/berth-test/{pullme,pullme-cli}:1 when missing
 #   registry.sh down  -> stops the registry that `up` started
@@ -10,7 +11,7 @@ set -euo pipefail
 
 export DOCKER_HOST=${DOCKER_HOST:-unix:///var/run/docker.sock}
 state=${BERTH_TESTBED_STATE:-/run/berth-testbed}/registry
-addr=${BERTH_TEST_REGISTRY:-127.0.0.1:5000}
+addr=${BERTH_TEST_REGISTRY:-127.0.0.1:5055}
 mkdir -p "$state"
 
 answers() { curl -sf --max-time 3 "http://$addr/v2/" >/dev/null 2>&1; }

@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 sock=${DOCKER_HOST:-unix:///var/run/docker.sock}
 sock=${sock#unix://}
 api=v1.41
-reg=${BERTH_TEST_REGISTRY:-127.0.0.1:5000}
+reg=${BERTH_TEST_REGISTRY:-127.0.0.1:5055}
 c() { curl -s --unix-socket "$sock" "$@"; }
 
 c -i http://d/_ping | tr -d '\r' >ping.headers

@@ -81,7 +81,8 @@ up)
         die "/usr/libexec/podman/catatonit is missing: containers with \"Init\": true would fail (apt-get install catatonit)"
     write_conf
     rm -f "$sock"
-    podman system service --time=0 "unix://$sock" >"$state/podman.log" 2>&1 &
+    # From its own folder: conmon leaves files (an "oom" marker) in the service's working directory.
+    (cd "$state" && exec podman system service --time=0 "unix://$sock") >"$state/podman.log" 2>&1 &
     echo $! >"$state/started.pid"
     for _ in $(seq 1 120); do
         if answers; then

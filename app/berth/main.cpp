@@ -42,6 +42,9 @@ int run(int argc, char** argv)
                                   QStringLiteral("Engine address: unix:///path or tcp://host:port."),
                                   QStringLiteral("URL"));
     parser.addOption(hostOption);
+    QCommandLineOption contextOption(QStringList{QStringLiteral("c"), QStringLiteral("context")},
+                                     QStringLiteral("Use a docker context (docker context ls)."), QStringLiteral("NAME"));
+    parser.addOption(contextOption);
     parser.process(app);
 
     std::optional<std::string> host;
@@ -50,7 +53,11 @@ int run(int argc, char** argv)
     }
     std::shared_ptr<berth::core::EngineClient> engine;
     QString setupError;
-    auto endpoint = berth::core::resolveEndpoint(host, berth::core::EndpointEnvironment::system());
+    std::optional<std::string> context;
+    if (parser.isSet(contextOption)) {
+        context = parser.value(contextOption).toStdString();
+    }
+    auto endpoint = berth::core::resolveEndpoint(host, berth::core::EndpointEnvironment::system(), context);
     if (endpoint) {
         engine = std::make_shared<berth::core::EngineClient>(std::make_shared<berth::core::CurlTransport>(*endpoint));
     } else {

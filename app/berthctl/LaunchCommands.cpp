@@ -280,7 +280,7 @@ int cmdOpen(const Invocation& inv, Runtime& rt)
         return fail(inv, makeError(ErrorKind::Conflict, env->name + " is " + env->state + ", not running."));
     }
     if (!env->ready) {
-        auto waited = launcher.waitReady(env->id);
+        auto waited = launcher.waitReady(env->id, {}, &rt.interrupted);
         if (!waited) {
             return fail(inv, waited.error());
         }

@@ -86,7 +86,7 @@ const std::vector<CommandSpec>& commands()
 
 void printUsage(std::ostream& out)
 {
-    out << "Usage: berthctl [--host URL] [--json] COMMAND [ARGS...]\n\n"
+    out << "Usage: berthctl [--host URL | --context NAME] [--json] COMMAND [ARGS...]\n\n"
            "Containerized AI environments on a Docker or Podman engine.\n\nCommands:\n";
     for (const auto& c : commands()) {
         std::string head = c.name + (c.args.empty() ? "" : " " + c.args);
@@ -94,7 +94,9 @@ void printUsage(std::ostream& out)
     }
     out << "\nOptions for every command:\n"
            "  --host URL        engine address: unix:///path/to/socket or tcp://host:port\n"
-           "                    (default: DOCKER_HOST, else Docker's or Podman's usual socket)\n"
+           "                    (default: DOCKER_HOST, else the docker context, else Docker's or\n"
+           "                    Podman's usual socket)\n"
+           "  -c, --context NAME  use a docker context (docker context ls)\n"
            "  --json            machine-readable output\n"
            "  -h, --help        help for berthctl or a command\n"
            "  --version         print Berth's version\n\n"
@@ -140,6 +142,7 @@ int main(int argc, char** argv)
 {
     std::vector<std::string> args(argv + 1, argv + argc);
     std::optional<std::string> host;
+    std::optional<std::string> context;
     Invocation inv;
     const CommandSpec* spec = nullptr;
     bool help = false;
@@ -177,6 +180,13 @@ int main(int argc, char** argv)
         }
         if (a == "--json") {
             inv.json = true;
+            continue;
+        }
+        if (a == "-c" || a == "--context") {
+            context = needValue("--context");
+            if (!context) {
+                return usageError("--context needs the name of a docker context (docker context ls)");
+            }
             continue;
         }
         if (a == "-H" || a == "--host") {
@@ -263,7 +273,7 @@ int main(int argc, char** argv)
         return usageError("too many arguments for " + spec->name, spec);
     }
 
-    auto endpoint = core::resolveEndpoint(host, core::EndpointEnvironment::system());
+    auto endpoint = core::resolveEndpoint(host, core::EndpointEnvironment::system(), context);
     if (!endpoint) {
         std::cerr << "berthctl: " << endpoint.error().describe() << '\n';
         return endpoint.error().kind == core::ErrorKind::BadInput ? kExitUsage : kExitFailure;

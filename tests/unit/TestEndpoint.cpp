@@ -2,6 +2,10 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "berth/core/Endpoint.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <map>
@@ -96,6 +100,53 @@ private Q_SLOTS:
         QVERIFY(ep->tls && !ep->tlsVerify);
         ep = resolveEndpoint(std::nullopt, fakeEnv({{"DOCKER_HOST", "tcp://h:2376"}, {"DOCKER_TLS_VERIFY", ""}}));
         QVERIFY(!ep->tls); // empty means unset
+    }
+
+    void followsDockerContextsAsTheDockerCliDoes()
+    {
+        QTemporaryDir config;
+        const std::string dir = config.path().toStdString();
+        auto write = [](const QString& path, const QByteArray& text) {
+            QDir().mkpath(QFileInfo(path).path());
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        };
+        // Folder names are the SHA-256 of the context name; Berth finds contexts by the name inside.
+        write(config.path() + "/contexts/meta/6f1ac1b1/meta.json",
+              "{\"Name\":\"lab\",\"Metadata\":{},\"Endpoints\":{\"docker\":{\"Host\":\"tcp://10.0.0.5:2376\",\"SkipTLSVerify\":false}}}");
+        write(config.path() + "/contexts/tls/6f1ac1b1/docker/ca.pem", "ca");
+        write(config.path() + "/contexts/tls/6f1ac1b1/docker/cert.pem", "cert");
+        write(config.path() + "/contexts/tls/6f1ac1b1/docker/key.pem", "key");
+        write(config.path() + "/contexts/meta/0d4b2a4f/meta.json",
+              "{\"Name\":\"rootless\",\"Endpoints\":{\"docker\":{\"Host\":\"unix:///run/user/1000/docker.sock\"}}}");
+        write(config.path() + "/config.json", "{\"auths\":{},\"currentContext\":\"lab\"}");
+
+        auto ep = resolveEndpoint(std::nullopt, fakeEnv({{"DOCKER_CONFIG", dir}}));
+        QVERIFY2(ep.ok(), ep.ok() ? "" : ep.error().message.c_str());
+        QCOMPARE(ep->display(), std::string("tcp://10.0.0.5:2376"));
+        QVERIFY(ep->tls && ep->tlsVerify);
+        QCOMPARE(ep->caFile, dir + "/contexts/tls/6f1ac1b1/docker/ca.pem");
+        QCOMPARE(ep->keyFile, dir + "/contexts/tls/6f1ac1b1/docker/key.pem");
+        // DOCKER_CONTEXT beats config.json; --context beats both; DOCKER_HOST beats any context.
+        ep = resolveEndpoint(std::nullopt, fakeEnv({{"DOCKER_CONFIG", dir}, {"DOCKER_CONTEXT", "rootless"}}));
+        QCOMPARE(ep->socketPath, std::string("/run/user/1000/docker.sock"));
+        ep = resolveEndpoint(std::nullopt, fakeEnv({{"DOCKER_CONFIG", dir}, {"DOCKER_CONTEXT", "lab"}}), "rootless");
+        QCOMPARE(ep->socketPath, std::string("/run/user/1000/docker.sock"));
+        ep = resolveEndpoint(std::nullopt, fakeEnv({{"DOCKER_CONFIG", dir}, {"DOCKER_HOST", "tcp://h:1"}}));
+        QCOMPARE(ep->host, std::string("h"));
+        // "default" is the sockets; an unknown name says how to list them.
+        ep = resolveEndpoint(std::nullopt, fakeEnv({{"DOCKER_CONFIG", dir}, {"DOCKER_CONTEXT", "default"}}));
+        QCOMPARE(ep->socketPath, std::string("/var/run/docker.sock"));
+        ep = resolveEndpoint(std::nullopt, fakeEnv({{"DOCKER_CONFIG", dir}}), "nowhere");
+        QCOMPARE(ep.error().kind, ErrorKind::NotFound);
+        QVERIFY(ep.error().message.find("docker context ls") != std::string::npos);
+        // ~/.docker when DOCKER_CONFIG is unset.
+        QDir().rename(config.path(), config.path() + "-home");
+        QDir().mkpath(config.path());
+        QDir().rename(config.path() + "-home", config.path() + "/.docker");
+        ep = resolveEndpoint(std::nullopt, fakeEnv({{"HOME", dir}}));
+        QCOMPARE(ep->display(), std::string("tcp://10.0.0.5:2376"));
     }
 
     void findsPodmanWhenDockerIsAbsent()

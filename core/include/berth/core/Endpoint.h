@@ -47,8 +47,13 @@ struct EndpointEnvironment
 };
 
 /// The docker CLI's rules: an explicit --host wins, then DOCKER_HOST (with DOCKER_TLS_VERIFY and
-/// DOCKER_CERT_PATH), then the first socket that exists of Docker's and Podman's usual places,
-/// else Docker's default socket.
-Result<Endpoint> resolveEndpoint(const std::optional<std::string>& hostFlag, const EndpointEnvironment& env);
+/// DOCKER_CERT_PATH), then a docker context (`context`, else DOCKER_CONTEXT, else currentContext in
+/// $DOCKER_CONFIG/config.json, default ~/.docker), then the first socket that exists of Docker's and
+/// Podman's usual places, else Docker's default socket.
+Result<Endpoint> resolveEndpoint(const std::optional<std::string>& hostFlag, const EndpointEnvironment& env,
+                                 const std::optional<std::string>& context = std::nullopt);
+
+/// A docker context's endpoint, from $DOCKER_CONFIG/contexts/meta/*/meta.json and its TLS files.
+Result<Endpoint> contextEndpoint(const std::string& name, const std::string& dockerConfigDir);
 
 } // namespace berth::core

@@ -25,3 +25,9 @@ sudo=()
 ((EUID == 0)) || sudo=(sudo)
 "${sudo[@]}" apt-get update -qq
 DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+
+# Debian's docker-registry starts a registry of its own on :5000, on every interface, with no login. The
+# tests run theirs on loopback only (tests/testbed/registry.sh); the package's service is not wanted.
+if [[ " ${missing[*]} " == *" docker-registry "* ]] && command -v systemctl >/dev/null && [[ -d /run/systemd/system ]]; then
+    "${sudo[@]}" systemctl disable --now docker-registry.service >/dev/null 2>&1 || true
+fi

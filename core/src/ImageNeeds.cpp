@@ -12,6 +12,8 @@
 
 namespace berth::core {
 
+using text::split;
+
 using text::lower;
 using text::trim;
 
@@ -57,20 +59,6 @@ Ref parseRef(std::string_view text)
         r.repository.erase(0, 8);
     }
     return r;
-}
-
-std::vector<std::string> split(std::string_view s, char sep)
-{
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (true) {
-        const auto pos = s.find(sep, start);
-        out.emplace_back(s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
-        if (pos == std::string_view::npos) {
-            return out;
-        }
-        start = pos + 1;
-    }
 }
 
 std::string join(const std::vector<std::string>& parts, char sep)

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "berth/core/LaunchSpec.h"
 
+#include "Text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
@@ -9,21 +11,9 @@
 
 namespace berth::core {
 
-namespace {
-std::vector<std::string> split(std::string_view s, char sep)
-{
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    for (;;) {
-        auto pos = s.find(sep, start);
-        out.emplace_back(s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
-        if (pos == std::string_view::npos) {
-            return out;
-        }
-        start = pos + 1;
-    }
-}
+using text::split;
 
+namespace {
 bool allDigits(std::string_view s)
 {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });

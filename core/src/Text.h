@@ -7,6 +7,7 @@
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace berth::core::text {
 
@@ -28,6 +29,21 @@ inline std::string trim(std::string_view s)
         s.remove_suffix(1);
     }
     return std::string(s);
+}
+
+/// Every piece between separators, empty ones included ("a,,b" -> a, "", b).
+inline std::vector<std::string> split(std::string_view s, char sep)
+{
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    for (;;) {
+        const auto pos = s.find(sep, start);
+        out.emplace_back(s.substr(start, pos == std::string_view::npos ? std::string_view::npos : pos - start));
+        if (pos == std::string_view::npos) {
+            return out;
+        }
+        start = pos + 1;
+    }
 }
 
 } // namespace berth::core::text

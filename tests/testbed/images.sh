@@ -51,24 +51,13 @@ rootfs_tar() {
     echo "$tar"
 }
 
-# variant NAME CHANGE... : commit a created (never started) container of the base with other settings.
-variant() {
-    local name=$1
-    shift
-    have "$name" && return 0
-    local args=()
-    for c in "$@"; do args+=(--change "$c"); done
-    local id
-    id=$(docker create "$base")
-    docker commit "${args[@]}" "$id" "$name" >/dev/null
-    docker rm "$id" >/dev/null
-}
 
 if ! have "$base"; then
     tar=$(rootfs_tar)
     docker import -c "ENV $path" -c 'EXPOSE 8888' -c 'WORKDIR /root' -c "CMD $nb_cmd" "$tar" "$base" >/dev/null
 fi
 
+cli=docker
 # shellcheck source=tests/testbed/variants.sh
 source "$(dirname "$0")/variants.sh"
 

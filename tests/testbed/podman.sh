@@ -57,18 +57,6 @@ export CONTAINERS_REGISTRIES_CONF=$state/registries.conf
 
 have() { podman image exists "$1"; }
 
-# variant NAME CHANGE... : commit a created (never started) container of the base with other settings.
-variant() {
-    local name=$1
-    shift
-    have "$name" && return 0
-    local args=()
-    for c in "$@"; do args+=(--change "$c"); done
-    local id
-    id=$(podman create "$base")
-    podman commit --quiet "${args[@]}" "$id" "$name" >/dev/null
-    podman rm "$id" >/dev/null
-}
 
 case "${1:-}" in
 up)
@@ -111,6 +99,7 @@ images)
             "$tar" "$base" >/dev/null
     fi
     # The same variants as images.sh.
+    cli=podman
     # shellcheck source=tests/testbed/variants.sh
     source "$(dirname "$0")/variants.sh"
     echo "podman.sh: test images ready in Podman's storage (names get a localhost/ prefix)" >&2

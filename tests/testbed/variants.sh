@@ -1,9 +1,22 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # SPDX-FileCopyrightText: 2026 The Berth developers
 #
-# The test image variants, made from berth-test/notebook:6 by the caller's `variant NAME CHANGE...`
-# (images.sh for Docker, podman.sh for Podman). Sourced, not run.
+# The test image variants, made from berth-test/notebook:6 on the engine whose CLI is $cli (docker from
+# images.sh, podman from podman.sh; both define `have`). Sourced, not run.
 # shellcheck shell=bash disable=SC2016 # the $ in CMDs belong to the containers' shells
+
+# variant NAME CHANGE... : commit a created (never started) container of the base with other settings.
+variant() {
+    local name=$1
+    shift
+    have "$name" && return 0
+    local args=()
+    for c in "$@"; do args+=(--change "$c"); done
+    local id
+    id=$("$cli" create "$base")
+    "$cli" commit "${args[@]}" "$id" "$name" >/dev/null
+    "$cli" rm "$id" >/dev/null
+}
 
 # jupyter_server 1.x (ServerApp), the backend of JupyterLab and Notebook 7.
 variant berth-test/jupyter-server:1 \

@@ -27,6 +27,29 @@ std::string normalized(const std::string& path)
     }
     return p;
 }
+/// Where a path leads, following symlinks even when they dangle: a link to a socket that is not there yet
+/// leads to it once the engine starts, and a bind mount follows it then.
+std::string resolvedPath(const std::string& path)
+{
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path p = path;
+    for (int hops = 0; hops < 40; ++hops) {
+        fs::path canonical = fs::weakly_canonical(p, ec);
+        if (ec) {
+            return normalized(p.string());
+        }
+        if (!fs::is_symlink(fs::symlink_status(canonical, ec))) {
+            return normalized(canonical.string());
+        }
+        fs::path target = fs::read_symlink(canonical, ec);
+        if (ec) {
+            return normalized(canonical.string());
+        }
+        p = target.is_absolute() ? target : canonical.parent_path() / target;
+    }
+    return normalized(p.string());
+}
 } // namespace
 
 Result<MountSpec> parseMount(std::string_view text, const std::string& cwd)
@@ -148,9 +171,7 @@ Result<void> validate(const LaunchSpec& spec)
     std::vector<std::string> targets;
     for (const auto& m : spec.mounts) {
         // Judge where the path really leads (symlinks, ..), not how it is spelt.
-        std::error_code ec;
-        const std::string real = normalized(std::filesystem::weakly_canonical(m.source, ec).string());
-        const std::string& source = ec || real.empty() ? m.source : real;
+        const std::string source = resolvedPath(m.source);
         if (source == "/") {
             return makeError(ErrorKind::BadInput, "Mounting the host's whole file system (/) is refused: mount the "
                                                   "folder you need.");

@@ -22,7 +22,6 @@
 #include <cstring>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 
 extern char** environ;
@@ -103,8 +102,8 @@ public:
 
     void operator()(const LaunchProgress& p)
     {
-        if (m_quiet) {
-            return;
+        if (m_quiet || p.phase == LaunchProgress::Phase::Ready) {
+            return; // the result that follows says it is ready
         }
         if (m_tty) {
             std::string line = p.message;

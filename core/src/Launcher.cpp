@@ -171,10 +171,9 @@ Launcher::Launcher(EngineClient& engine, LaunchOptions options) : m_engine(engin
     }
 }
 
-json Launcher::createBody(const LaunchSpec& spec, const ImageDetails& image, const NotebookLayout& layout,
-                          const std::string& name, const std::string& token, const std::string& workspace)
+json Launcher::createBody(const LaunchSpec& spec, const NotebookLayout& layout, const std::string& name,
+                          const std::string& token, const std::string& workspace)
 {
-    (void)image;
     json envList = json::array();
     envList.push_back("JUPYTER_TOKEN=" + token);
     for (const auto& [k, v] : spec.env) {
@@ -331,7 +330,7 @@ Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchPr
     }
 
     tell(LaunchProgress::Phase::Creating, "Creating " + spec.name);
-    const json body = createBody(spec, *image, layout, spec.name, *token, workspace);
+    const json body = createBody(spec, layout, spec.name, *token, workspace);
     auto created = m_engine.createContainer(spec.name, body);
     if (!created) {
         return created.error();

@@ -6,7 +6,7 @@
 # root with the classic notebook server and jupyter_server, imported once, then cheap variants made
 # by committing a created container with other CMD/ENV/WORKDIR. Images already present are reused.
 #   images.sh            build what is missing on the engine at $DOCKER_HOST
-#   images.sh --podman   the same on a Podman engine (imports the same root tarball)
+# (podman.sh images does the same for Podman, from the same root tarball and variants.sh.)
 set -euo pipefail
 
 export DOCKER_HOST=${DOCKER_HOST:-unix:///var/run/docker.sock}

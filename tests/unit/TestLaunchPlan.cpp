@@ -190,7 +190,7 @@ private Q_SLOTS:
         spec.mounts = {{"/data", "/data", true, false}};
         spec.profile = "ml101.berth";
         const auto img = image({{"WorkingDir", "/root"}});
-        const json b = Launcher::createBody(spec, img, notebookLayout(img), "env1", "t0ken", "/home/u/Documents/Berth/env1");
+        const json b = Launcher::createBody(spec, notebookLayout(img), "env1", "t0ken", "/home/u/Documents/Berth/env1");
         JSON_EQ(b["Image"], json("berth-test/notebook:6"));
         JSON_EQ(b["Env"], json({"JUPYTER_TOKEN=t0ken", "COURSE=ml101"}));
         const auto& hc = b["HostConfig"];
@@ -218,18 +218,18 @@ private Q_SLOTS:
         spec.nanoCpus = 1500000000;
         spec.gpus.mode = GpuRequest::Mode::Count;
         spec.gpus.count = 2;
-        json hc = Launcher::createBody(spec, img, layout, "n", "t", "")["HostConfig"];
+        json hc = Launcher::createBody(spec, layout, "n", "t", "")["HostConfig"];
         JSON_EQ(hc["Memory"], json(512LL << 20));
         JSON_EQ(hc["NanoCpus"], json(1500000000LL));
         JSON_EQ(hc["ShmSize"], json(256LL << 20)); // half of a small memory cap
         JSON_EQ(hc["DeviceRequests"], json::parse(R"([{"Driver":"","Count":2,"Capabilities":[["gpu"]]}])"));
         QVERIFY(hc["Mounts"].empty()); // no workspace asked
         spec.gpus = *parseGpus("all");
-        hc = Launcher::createBody(spec, img, layout, "n", "t", "")["HostConfig"];
+        hc = Launcher::createBody(spec, layout, "n", "t", "")["HostConfig"];
         JSON_EQ(hc["DeviceRequests"][0]["Count"], json(-1));
         spec.gpus = *parseGpus("device=1,GPU-e1924eea");
         spec.shmSize = 2LL << 30;
-        hc = Launcher::createBody(spec, img, layout, "n", "t", "")["HostConfig"];
+        hc = Launcher::createBody(spec, layout, "n", "t", "")["HostConfig"];
         JSON_EQ(hc["DeviceRequests"][0]["DeviceIDs"], json({"1", "GPU-e1924eea"}));
         QVERIFY(!hc["DeviceRequests"][0].contains("Count")); // exclusive with DeviceIDs
         JSON_EQ(hc["ShmSize"], json(2LL << 30));

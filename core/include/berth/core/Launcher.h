@@ -78,8 +78,8 @@ public:
 
     /// The container create body: Jupyter's port on 127.0.0.1 only (engine-chosen host port), the token in
     /// the environment, caps, mounts, init, berth.* labels. Pure, for tests and previews.
-    static nlohmann::json createBody(const LaunchSpec& spec, const ImageDetails& image, const NotebookLayout& layout,
-                                     const std::string& name, const std::string& token, const std::string& workspace);
+    static nlohmann::json createBody(const LaunchSpec& spec, const NotebookLayout& layout, const std::string& name,
+                                     const std::string& token, const std::string& workspace);
 
     /// Checks (a GPU request: the driver/CUDA verdict, before any pull), pulls if missing, creates, starts and
     /// (unless told not to) waits for Jupyter to answer.

@@ -14,7 +14,7 @@ EngineStatus::EngineStatus(std::shared_ptr<core::EngineClient> engine, QString s
         Q_EMIT changed();
     });
     if (!m_engine) {
-        m_snapshot = {false, false, setupError};
+        m_snapshot = {false, false, setupError, {}};
     }
 }
 
@@ -32,13 +32,21 @@ void EngineStatus::refresh()
     m_watcher.setFuture(QtConcurrent::run([engine]() -> Snapshot {
         auto v = engine->version();
         if (!v) {
-            return {false, false, QString::fromStdString(v.error().describe())};
+            return {false, false, QString::fromStdString(v.error().describe()), {}};
         }
         const QString kind = v->podman ? QStringLiteral("Podman") : QStringLiteral("Docker");
-        return {true, false,
-                tr("%1 %2 (API %3) at %4")
-                    .arg(kind, QString::fromStdString(v->version), QString::fromStdString(engine->apiVersion()),
-                         QString::fromStdString(engine->endpoint()))};
+        Snapshot s{true, false,
+                   tr("%1 %2 (API %3) at %4")
+                       .arg(kind, QString::fromStdString(v->version), QString::fromStdString(engine->apiVersion()),
+                            QString::fromStdString(engine->endpoint())),
+                   {}};
+        if (v->loopbackPortsReachableFromNetwork()) {
+            s.warning = tr("Docker %1 lets other machines on this network segment reach ports published on "
+                           "127.0.0.1 (moby#45610), Jupyter's among them. Update Docker to 28 or later, or drop "
+                           "such traffic with: iptables -t raw -I PREROUTING ! -i lo -d 127.0.0.0/8 -j DROP")
+                            .arg(QString::fromStdString(v->version));
+        }
+        return s;
     }));
 }
 

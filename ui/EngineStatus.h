@@ -23,6 +23,7 @@ public:
         bool connected = false;
         bool checking = true;
         QString text;
+        QString warning; ///< what the user should know about this engine (an old Docker's exposed ports)
     };
 
     /// `engine` may be null when no endpoint could be made; `setupError` then says why.

@@ -23,10 +23,20 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
     central->setAlignment(Qt::AlignCenter);
     setCentralWidget(central);
 
+    // Engines and containers choose what these say: plain text, never markup.
     m_engineLine->setObjectName(QStringLiteral("engineLine"));
+    m_engineLine->setTextFormat(Qt::PlainText);
     m_engineLine->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_engineLine->setWordWrap(true);
     statusBar()->addWidget(m_engineLine, 1);
+    m_engineWarning = new QLabel(this);
+    m_engineWarning->setObjectName(QStringLiteral("engineWarning"));
+    m_engineWarning->setTextFormat(Qt::PlainText);
+    m_engineWarning->setWordWrap(true);
+    m_engineWarning->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_engineWarning->setStyleSheet(QStringLiteral("color: #8a5300;"));
+    m_engineWarning->hide();
+    statusBar()->addPermanentWidget(m_engineWarning, 1);
 
     auto* file = menuBar()->addMenu(tr("&File"));
     auto* quit = file->addAction(tr("&Quit"));
@@ -47,6 +57,8 @@ void MainWindow::showStatus()
     m_engineLine->setText(s.text);
     m_engineLine->setProperty("connected", s.connected);
     m_engineLine->setStyleSheet(s.connected || s.checking ? QString() : QStringLiteral("color: #b00020;"));
+    m_engineWarning->setText(s.warning);
+    m_engineWarning->setVisible(!s.warning.isEmpty());
 }
 
 } // namespace berth::ui

@@ -23,6 +23,7 @@ private:
     void showStatus();
 
     EngineStatus* m_status;
+    QLabel* m_engineWarning = nullptr;
     QLabel* m_engineLine;
 };
 

@@ -5,6 +5,7 @@
 
 #include "berth/core/CurlTransport.h"
 #include "berth/core/Endpoint.h"
+#include "berth/core/Token.h"
 #include "ui/EngineStatus.h"
 #include "ui/MainWindow.h"
 
@@ -19,6 +20,7 @@ int run(int argc, char** argv);
 
 int main(int argc, char** argv)
 {
+    berth::core::protectSecretsInMemory();
     curl_global_init(CURL_GLOBAL_DEFAULT);
     // QApplication (and with it the thread pool running engine calls) is gone before libcurl is cleaned up.
     const int rc = run(argc, argv);

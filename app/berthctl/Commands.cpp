@@ -4,6 +4,7 @@
 
 #include "Table.h"
 #include "berth/core/Launcher.h"
+#include "berth/core/RemovalGuard.h"
 #include "berth/core/Units.h"
 
 #include <unistd.h>
@@ -48,15 +49,17 @@ std::string portsText(const ContainerSummary& c)
     return out;
 }
 
+} // namespace
+
 void printJson(const json& j)
 {
-    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    std::cout << jsonText(j, 2) << '\n';
 }
-} // namespace
 
 int fail(const Invocation& inv, const Error& error)
 {
-    std::cerr << "berthctl: " << error.describe() << '\n';
+    // Messages quote logs and engines: shown, never obeyed by the terminal.
+    std::cerr << "berthctl: " << printable(error.describe()) << '\n';
     if (inv.json) {
         printJson({{"error",
                     {{"kind", toString(error.kind)},
@@ -77,11 +80,18 @@ int cmdInfo(const Invocation& inv, Runtime& rt)
     if (!ver) {
         return fail(inv, ver.error());
     }
+    const bool exposed = ver->loopbackPortsReachableFromNetwork();
+    const std::string exposedWarning =
+        "Docker " + ver->version + " lets other machines on this network segment reach ports published on "
+        "127.0.0.1 (moby#45610), Jupyter's among them. Update Docker to 28 or later, or drop such traffic: "
+        "iptables -t raw -I PREROUTING ! -i lo -d 127.0.0.0/8 -j DROP";
     if (inv.json) {
-        printJson({{"endpoint", rt.engine.endpoint()},
-                   {"apiVersion", rt.engine.apiVersion()},
-                   {"version", ver->raw},
-                   {"info", info->raw}});
+        json out = {{"endpoint", rt.engine.endpoint()},
+                    {"apiVersion", rt.engine.apiVersion()},
+                    {"version", ver->raw},
+                    {"info", info->raw}};
+        out["warnings"] = exposed ? json::array({exposedWarning}) : json::array();
+        printJson(out);
         return kExitOk;
     }
     std::string runtimes;
@@ -99,6 +109,9 @@ int cmdInfo(const Invocation& inv, Runtime& rt)
     t.add({"Containers:", std::to_string(info->containers) + " (" + std::to_string(info->containersRunning) + " running)"});
     t.add({"Images:", std::to_string(info->images)});
     t.print(std::cout);
+    if (exposed) {
+        std::cout << "\nWarning: " << exposedWarning << '\n';
+    }
     return kExitOk;
 }
 
@@ -177,7 +190,7 @@ public:
                 auto& seen = m_seen[l.id];
                 if (l.status != "Downloading" && l.status != "Extracting" && seen != l.status) {
                     seen = l.status;
-                    std::cerr << l.id << ": " << l.status << '\n';
+                    std::cerr << printable(l.id + ": " + l.status, false) << '\n';
                 }
             }
             return;
@@ -253,9 +266,9 @@ int cmdPull(const Invocation& inv, Runtime& rt)
         }
         printJson(out);
     } else {
-        std::cout << (last.status().empty() ? "Pulled " + ref : last.status()) << '\n';
+        std::cout << printable(last.status().empty() ? "Pulled " + ref : last.status(), false) << '\n';
         if (details && !details->repoDigests.empty()) {
-            std::cout << "Digest: " << details->repoDigests.front() << '\n';
+            std::cout << "Digest: " << printable(details->repoDigests.front(), false) << '\n';
         }
     }
     return kExitOk;
@@ -280,34 +293,62 @@ int cmdLogs(const Invocation& inv, Runtime& rt)
             return kExitUsage;
         }
     }
+    // --json: one object per line. A line is cut at 64 KiB (the rest follows as further objects) so that a
+    // container that never ends a line cannot grow this process without bound; only new bytes are searched.
+    constexpr std::size_t kMaxLine = 64 * 1024;
     std::string pendingLine[3];
+    auto emitLine = [](LogStream s, std::string_view line) {
+        std::cout << jsonText(json{{"stream", s == LogStream::Stderr ? "stderr" : "stdout"}, {"line", line}}) << '\n';
+    };
+    // A terminal sees colours but no other escape sequence; a pipe or file gets the bytes as they are.
+    const bool tty[3] = {false, isatty(STDOUT_FILENO) == 1, isatty(STDERR_FILENO) == 1};
+    TerminalFilter filters[3];
     auto r = rt.engine.logs(name, opts, [&](LogStream s, std::string_view data) {
+        const int k = s == LogStream::Stderr ? 2 : 1;
         if (inv.json) {
-            // One JSON object per line, with the stream it came from.
-            auto& buf = pendingLine[static_cast<int>(s)];
-            buf.append(data);
-            std::size_t pos;
-            while ((pos = buf.find('\n')) != std::string::npos) {
-                std::cout << json{{"stream", s == LogStream::Stderr ? "stderr" : "stdout"},
-                                  {"line", buf.substr(0, pos)}}
-                                 .dump(-1, ' ', false, json::error_handler_t::replace)
-                          << '\n';
-                buf.erase(0, pos + 1);
+            auto& buf = pendingLine[k];
+            while (!data.empty()) {
+                const auto nl = data.find('\n');
+                const std::size_t room = kMaxLine - buf.size();
+                if (nl != std::string_view::npos && nl <= room) {
+                    buf.append(data.substr(0, nl));
+                    emitLine(s, buf);
+                    buf.clear();
+                    data.remove_prefix(nl + 1);
+                } else if (data.size() < room) {
+                    buf.append(data);
+                    data = {};
+                } else {
+                    buf.append(data.substr(0, room));
+                    emitLine(s, buf);
+                    buf.clear();
+                    data.remove_prefix(room);
+                }
             }
             std::cout.flush();
         } else {
-            std::FILE* f = s == LogStream::Stderr ? stderr : stdout;
-            std::fwrite(data.data(), 1, data.size(), f);
+            std::FILE* f = k == 2 ? stderr : stdout;
+            if (tty[k]) {
+                const std::string shown = filters[k].feed(data);
+                std::fwrite(shown.data(), 1, shown.size(), f);
+            } else {
+                std::fwrite(data.data(), 1, data.size(), f);
+            }
             std::fflush(f);
         }
         return true;
     }, &rt.interrupted);
     if (inv.json) {
-        for (int s = 1; s <= 2; ++s) {
-            if (!pendingLine[s].empty()) {
-                std::cout << json{{"stream", s == 2 ? "stderr" : "stdout"}, {"line", pendingLine[s]}}.dump(
-                                 -1, ' ', false, json::error_handler_t::replace)
-                          << '\n';
+        for (int k = 1; k <= 2; ++k) {
+            if (!pendingLine[k].empty()) {
+                emitLine(k == 2 ? LogStream::Stderr : LogStream::Stdout, pendingLine[k]);
+            }
+        }
+    } else {
+        for (int k = 1; k <= 2; ++k) {
+            if (tty[k]) {
+                const std::string rest = filters[k].finish();
+                std::fwrite(rest.data(), 1, rest.size(), k == 2 ? stderr : stdout);
             }
         }
     }
@@ -360,7 +401,7 @@ int cmdStop(const Invocation& inv, Runtime& rt)
                    {"state", after ? after->state.status : "unknown"},
                    {"exitCode", after ? after->state.exitCode : -1}});
     } else {
-        std::cout << "Stopped " << details->name;
+        std::cout << "Stopped " << printable(details->name, false);
         if (after && after->state.exitCode == 137) {
             std::cout << " (it did not stop within " << *grace << " s and was killed)";
         }
@@ -377,42 +418,54 @@ int cmdRm(const Invocation& inv, Runtime& rt)
         return fail(inv, details.error());
     }
     // Files written in the container outside its mounts go with it: say which, and keep them unless forced.
-    if (!inv.has("force")) {
-        Launcher launcher(rt.engine);
-        auto risky = launcher.filesAtRisk(details->id);
-        if (!risky) {
-            return fail(inv, risky.error());
-        }
-        if (!risky->empty()) {
-            const std::size_t shown = std::min<std::size_t>(risky->size(), 20);
-            std::string list;
-            for (std::size_t i = 0; i < shown; ++i) {
-                list += "\n  " + (*risky)[i];
-            }
-            if (risky->size() > shown) {
-                list += "\n  ... and " + std::to_string(risky->size() - shown) + " more";
-            }
-            Error e = makeError(ErrorKind::Conflict,
-                                "Removing " + details->name + " would lose " + std::to_string(risky->size()) +
-                                    " file(s) written inside it, outside its mounts:" + list +
-                                    "\nCopy them into the mounted folder first (in Jupyter: move them into work/), "
-                                    "or remove anyway with --force.");
-            if (inv.json) {
-                std::cerr << "berthctl: " << e.message << '\n';
-                printJson({{"error", {{"kind", "conflict"}, {"message", e.message}, {"files", *risky}}}});
-                return kExitFailure;
-            }
-            return fail(inv, e);
-        }
+    auto risk = removalRisk(rt.engine, details->id);
+    if (!risk) {
+        return fail(inv, risk.error());
     }
+    if (!inv.has("force") && !risk->empty()) {
+        const auto files = risk->allFiles();
+        const std::size_t shown = std::min<std::size_t>(files.size(), 20);
+        std::string list;
+        for (std::size_t i = 0; i < shown; ++i) {
+            list += "\n  " + files[i];
+        }
+        if (files.size() > shown) {
+            list += "\n  ... and " + std::to_string(files.size() - shown) + " more";
+        }
+        std::string where = " written inside it, outside its mounts:";
+        if (risk->files.empty()) {
+            where = " in volumes the image declares, which nothing would use after it is gone:";
+        }
+        Error e = makeError(ErrorKind::Conflict,
+                            "Removing " + details->name + " would lose " + std::to_string(files.size()) +
+                                " file(s)" + where + list +
+                                "\nCopy them into the mounted folder first (in Jupyter: move them into work/), "
+                                "or remove anyway with --force.");
+        if (inv.json) {
+            std::cerr << "berthctl: " << printable(e.message) << '\n';
+            printJson({{"error", {{"kind", "conflict"}, {"message", e.message}, {"files", files}}}});
+            return kExitFailure;
+        }
+        return fail(inv, e);
+    }
+    // Anonymous volumes are kept (as docker rm without -v does): their files are not thrown away unasked.
     auto r = rt.engine.removeContainer(details->id, inv.has("force"), false);
     if (!r) {
         return fail(inv, r.error());
     }
+    json kept = json::array();
+    for (const auto& v : risk->volumes) {
+        kept.push_back({{"volume", v.name}, {"target", v.target}, {"files", v.files.size()}});
+    }
     if (inv.json) {
-        printJson({{"id", details->id}, {"name", details->name}, {"removed", true}});
+        printJson({{"id", details->id}, {"name", details->name}, {"removed", true}, {"keptVolumes", kept}});
     } else {
-        std::cout << "Removed " << details->name << '\n';
+        std::cout << "Removed " << printable(details->name) << '\n';
+        for (const auto& v : risk->volumes) {
+            std::cout << "Kept its volume " << v.name.substr(0, 12) << " (was " << printable(v.target) << ", "
+                      << v.files.size() << (v.more ? "+" : "") << " file(s)) on the engine; remove it with "
+                      << "docker volume rm " << v.name << " when it is no longer needed.\n";
+        }
     }
     return kExitOk;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "berth/core/EngineClient.h"
+#include "berth/core/Escape.h"
 
 #include <atomic>
 #include <map>
@@ -61,6 +62,9 @@ int cmdRecord(const Invocation& inv, Runtime& rt);
 int cmdGpu(const Invocation& inv, Runtime& rt);
 /// Whether an image can run here, before any pull; exit 0 runs, 3 cannot run here, 4 unknown (GpuCommands.cpp).
 int cmdCheck(const Invocation& inv, Runtime& rt);
+
+/// JSON on stdout, indented, with every control character escaped (Escape.h).
+void printJson(const nlohmann::json& j);
 
 /// Prints "berthctl: <message>" on stderr (or a JSON error object on stdout with --json); returns 1.
 int fail(const Invocation& inv, const core::Error& error);

@@ -18,10 +18,6 @@ using namespace berth::core;
 
 namespace {
 
-void printJsonOut(const json& j)
-{
-    std::cout << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
-}
 
 std::string sourceText(const HostGpus& host)
 {
@@ -101,7 +97,7 @@ int cmdGpu(const Invocation& inv, Runtime& rt)
     const HostGpus host = GpuHost::probe();
     const EngineGpuSupport engine = EngineGpuSupport::detect(rt.engine);
     if (inv.json) {
-        printJsonOut({{"host", toJson(host)}, {"engine", engine.toJson()}});
+        printJson({{"host", toJson(host)}, {"engine", engine.toJson()}});
         return kExitOk;
     }
     if (!host.hasNvidiaDriver()) {
@@ -109,7 +105,7 @@ int cmdGpu(const Invocation& inv, Runtime& rt)
                   << (host.driverNotLoaded ? ": the NVIDIA driver is installed but not loaded." : " on this machine.")
                   << '\n';
         for (const auto& n : host.notes) {
-            std::cout << "  " << n << '\n';
+            std::cout << "  " << core::printable(n) << '\n';
         }
     }
     Table t({"NVIDIA driver:", driverText(host)});
@@ -133,7 +129,7 @@ int cmdGpu(const Invocation& inv, Runtime& rt)
     if (host.hasNvidiaDriver() && !host.notes.empty()) {
         std::cout << '\n';
         for (const auto& n : host.notes) {
-            std::cout << "Note: " << n << '\n';
+            std::cout << "Note: " << core::printable(n) << '\n';
         }
     }
     return kExitOk;
@@ -151,7 +147,7 @@ int cmdCheck(const Invocation& inv, Runtime& rt)
     if (inv.json) {
         json out = v.toJson();
         out["host"] = toJson(host);
-        printJsonOut(out);
+        printJson(out);
         return v.exitCode();
     }
     Table t({"Image:", ref + (v.needs.readFromImage ? " (on this engine)" : " (not on this engine: read from its tag)")});

@@ -34,14 +34,10 @@ using namespace berth::core;
 namespace {
 int usage(const std::string& message)
 {
-    std::cerr << "berthctl: " << message << '\n';
+    std::cerr << "berthctl: " << printable(message) << '\n';
     return kExitUsage;
 }
 
-void printJsonOut(const json& j)
-{
-    std::cout << j.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
-}
 
 std::string cwd()
 {
@@ -106,7 +102,7 @@ public:
             return; // the result that follows says it is ready
         }
         if (m_tty) {
-            std::string line = p.message;
+            std::string line = printable(p.message, false);
             if (p.fraction >= 0 && p.phase == LaunchProgress::Phase::Pulling) {
                 line += " " + std::to_string(static_cast<int>(p.fraction * 100)) + "%";
             }
@@ -115,7 +111,7 @@ public:
             return;
         }
         if (p.phase != m_lastPhase || !m_any) {
-            std::cerr << p.message << (p.phase == LaunchProgress::Phase::Waiting ? "..." : "") << '\n';
+            std::cerr << printable(p.message, false) << (p.phase == LaunchProgress::Phase::Waiting ? "..." : "") << '\n';
         }
         m_lastPhase = p.phase;
         m_any = true;
@@ -200,6 +196,19 @@ int cmdLaunch(const Invocation& inv, Runtime& rt)
         }
         spec.gpus = *g;
     }
+    if (auto v = inv.value("port")) {
+        int port = 0;
+        try {
+            std::size_t used = 0;
+            port = std::stoi(*v, &used);
+            port = used == v->size() ? port : 0;
+        } catch (const std::exception&) {
+        }
+        if (port < 1 || port > 65535) {
+            return usage("--port takes a port number from 1 to 65535, not '" + *v + "'");
+        }
+        spec.hostPort = port;
+    }
     if (auto v = inv.value("workspace")) {
         spec.workspace = std::filesystem::path(*v).is_absolute() ? *v : here + "/" + *v;
     }
@@ -227,10 +236,10 @@ int cmdLaunch(const Invocation& inv, Runtime& rt)
     }
     const bool showToken = inv.has("show-token");
     if (inv.json) {
-        printJsonOut(infoJson(*env, showToken));
+        printJson(infoJson(*env, showToken));
         return kExitOk;
     }
-    std::cout << "Environment " << env->name << (env->ready ? " is ready." : " is starting.") << '\n';
+    std::cout << "Environment " << printable(env->name, false) << (env->ready ? " is ready." : " is starting.") << '\n';
     Table t({"  URL:", env->url.empty() ? "(no port yet)" : env->url});
     if (showToken) {
         t.add({"  Token:", env->token});
@@ -261,9 +270,9 @@ int cmdToken(const Invocation& inv, Runtime& rt)
                                                             "."));
     }
     if (inv.json) {
-        printJsonOut({{"name", env->name}, {"token", env->token}, {"source", env->tokenSource}});
+        printJson({{"name", env->name}, {"token", env->token}, {"source", env->tokenSource}});
     } else {
-        std::cout << env->token << '\n';
+        std::cout << printable(env->token, false) << '\n';
     }
     return kExitOk;
 }
@@ -287,7 +296,7 @@ int cmdOpen(const Invocation& inv, Runtime& rt)
     }
     if (!inv.has("browser")) {
         if (inv.json) {
-            printJsonOut(infoJson(*env, false));
+            printJson(infoJson(*env, false));
         } else {
             std::cout << env->url << '\n';
         }
@@ -357,7 +366,7 @@ int cmdRecord(const Invocation& inv, Runtime& rt)
         return fail(inv, rec.error());
     }
     if (inv.json) {
-        printJsonOut(*rec);
+        printJson(*rec);
         return kExitOk;
     }
     const auto& img = (*rec)["image"];

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "Table.h"
 
+#include "berth/core/Escape.h"
+
 #include <algorithm>
 
 namespace berth::cli {
@@ -14,15 +16,22 @@ std::size_t displayWidth(const std::string& text)
 
 void Table::print(std::ostream& out) const
 {
+    // Cells hold what engines and containers said: shown, never obeyed by the terminal.
+    std::vector<std::vector<std::string>> rows = m_rows;
+    for (auto& row : rows) {
+        for (auto& cell : row) {
+            cell = core::printable(cell, false);
+        }
+    }
     std::vector<std::size_t> widths;
-    for (const auto& row : m_rows) {
+    for (const auto& row : rows) {
         widths.resize(std::max(widths.size(), row.size()), 0);
         for (std::size_t i = 0; i < row.size(); ++i) {
             widths[i] = std::max(widths[i], displayWidth(row[i]));
         }
     }
     std::string line;
-    for (const auto& row : m_rows) {
+    for (const auto& row : rows) {
         line.clear();
         for (std::size_t i = 0; i < row.size(); ++i) {
             line += row[i];

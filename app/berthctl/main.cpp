@@ -7,6 +7,7 @@
 
 #include "berth/core/CurlTransport.h"
 #include "berth/core/Endpoint.h"
+#include "berth/core/Token.h"
 
 #include <curl/curl.h>
 
@@ -61,7 +62,8 @@ const std::vector<CommandSpec>& commands()
           {"workspace", 0, true, "host folder for notebooks (default: ~/Documents/Berth/NAME)"},
           {"no-workspace", 0, false, "mount no notebook folder (work is lost with the container)"},
           {"memory", 'm', true, "memory cap: 512m, 4g, 1.5GiB"},
-          {"cpus", 0, true, "CPU cap: 2, 0.5"},
+          {"cpus", 0, true, "CPU cap: 2, 0.5 (0.01 at least)"},
+          {"port", 'p', true, "Jupyter's port on 127.0.0.1 (default: a free one the engine picks)"},
           {"shm-size", 0, true, "shared memory (default 1g, or half a smaller memory cap)"},
           {"gpus", 0, true, "all, none, a count (2), or device=0,1 / GPU-<uuid>"},
           {"env", 'e', true, "KEY=VALUE in the container (repeatable)"},
@@ -140,6 +142,7 @@ extern "C" void onInterrupt(int)
 
 int main(int argc, char** argv)
 {
+    core::protectSecretsInMemory();
     std::vector<std::string> args(argv + 1, argv + argc);
     std::optional<std::string> host;
     std::optional<std::string> context;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 
 namespace berth::core {
@@ -19,18 +20,31 @@ namespace {
 constexpr std::size_t kMaxIdleHandles = 4;
 constexpr std::size_t kMaxErrorBody = 1 << 20;
 
+constexpr std::size_t kMaxHeaderBytes = 256 * 1024;
+
 struct Exchange
 {
     HttpResponse response;
     const ChunkHandler* onChunk = nullptr;
     const std::atomic<bool>* cancel = nullptr;
     bool stoppedByHandler = false;
+    std::size_t maxBody = 0;
+    std::size_t headerBytes = 0;
+    bool tooLarge = false;
+    bool headersLate = false;
+    std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+    std::chrono::seconds headerTimeout{0};
 };
 
 size_t onHeader(char* data, size_t size, size_t count, void* user)
 {
     auto* ex = static_cast<Exchange*>(user);
     std::string_view line(data, size * count);
+    ex->headerBytes += line.size();
+    if (ex->headerBytes > kMaxHeaderBytes) {
+        ex->tooLarge = true;
+        return 0; // headers without end are an attack, not an answer
+    }
     if (line.starts_with("HTTP/")) {
         // A new response (after 100-continue or a redirect): start over.
         ex->response.headers.clear();
@@ -59,6 +73,10 @@ size_t onWrite(char* data, size_t size, size_t count, void* user)
     if (ex->response.body.size() + n > kMaxErrorBody && ex->onChunk) {
         return n; // an error body this large is not worth keeping whole
     }
+    if (ex->response.body.size() + n > ex->maxBody) {
+        ex->tooLarge = true;
+        return CURL_WRITEFUNC_ERROR;
+    }
     ex->response.body.append(data, n);
     return n;
 }
@@ -66,7 +84,15 @@ size_t onWrite(char* data, size_t size, size_t count, void* user)
 int onProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t)
 {
     auto* ex = static_cast<Exchange*>(user);
-    return ex->cancel && ex->cancel->load(std::memory_order_relaxed) ? 1 : 0;
+    if (ex->cancel && ex->cancel->load(std::memory_order_relaxed)) {
+        return 1;
+    }
+    if (ex->response.status == 0 && ex->headerTimeout.count() > 0 &&
+        std::chrono::steady_clock::now() - ex->started > ex->headerTimeout) {
+        ex->headersLate = true;
+        return 1;
+    }
+    return 0;
 }
 } // namespace
 
@@ -128,6 +154,8 @@ Result<HttpResponse> CurlTransport::perform(const HttpRequest& request, const Ch
     Exchange ex;
     ex.onChunk = onChunk;
     ex.cancel = cancel;
+    ex.maxBody = request.maxBody;
+    ex.headerTimeout = request.headerTimeout;
     const std::string url = m_endpoint.baseUrl() + request.target;
     char errbuf[CURL_ERROR_SIZE] = {0};
 
@@ -146,11 +174,9 @@ Result<HttpResponse> CurlTransport::perform(const HttpRequest& request, const Ch
     curl_easy_setopt(c, CURLOPT_HEADERDATA, &ex);
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, onWrite);
     curl_easy_setopt(c, CURLOPT_WRITEDATA, &ex);
-    if (cancel) {
-        curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-        curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, onProgress);
-        curl_easy_setopt(c, CURLOPT_XFERINFODATA, &ex);
-    }
+    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, onProgress);
+    curl_easy_setopt(c, CURLOPT_XFERINFODATA, &ex);
     // http_proxy must never see engine or Jupyter traffic on this machine (nor a token in a header).
     curl_easy_setopt(c, CURLOPT_NOPROXY, "localhost,127.0.0.1,::1");
     if (m_endpoint.scheme == Endpoint::Scheme::Unix) {
@@ -208,6 +234,23 @@ Result<HttpResponse> CurlTransport::perform(const HttpRequest& request, const Ch
     const std::string detail = errbuf[0] ? std::string(errbuf) : std::string(curl_easy_strerror(rc));
     Error err;
     err.engineMessage = detail;
+    if (ex.tooLarge) {
+        err.kind = ErrorKind::Engine;
+        err.message = "The answer from " + where + " to " + request.method + " " + request.target +
+                      " is larger than Berth reads (" + std::to_string(request.maxBody / 1024) +
+                      " KiB of body, 256 KiB of headers); it was not read further.";
+        err.engineMessage.clear();
+        err.httpStatus = ex.response.status;
+        return err;
+    }
+    if (ex.headersLate) {
+        err.kind = ErrorKind::Timeout;
+        err.message = "The engine at " + where + " accepted the connection but did not answer " + request.method +
+                      " " + request.target + " within " + std::to_string(request.headerTimeout.count()) +
+                      " s. Check that it is responsive (restart it), or point --host / DOCKER_HOST at another engine.";
+        err.engineMessage.clear();
+        return err;
+    }
     switch (rc) {
     case CURLE_ABORTED_BY_CALLBACK:
         err.kind = ErrorKind::Cancelled;

@@ -231,11 +231,12 @@ Result<HttpResponse> EngineClient::call(const std::string& method, const std::st
 Result<HttpResponse> EngineClient::callStream(const std::string& method, const std::string& pathAndQuery,
                                               const ChunkHandler& onChunk, const std::atomic<bool>* cancel,
                                               const std::string& body,
-                                              const std::vector<std::pair<std::string, std::string>>& headers)
+                                              const std::vector<std::pair<std::string, std::string>>& headers,
+                                              std::chrono::milliseconds timeout)
 {
     HttpRequest req;
     req.method = method;
-    req.timeout = 0ms;
+    req.timeout = timeout;
     req.headers = headers;
     if (!body.empty()) {
         req.headers.emplace_back("Content-Type", "application/json");
@@ -608,8 +609,15 @@ Result<ExecResult> EngineClient::exec(const std::string& idOrName, const std::ve
         return makeError(ErrorKind::Engine, "The engine did not say the id of the command it set up.");
     }
     ExecResult result;
+    constexpr std::size_t kMaxOutput = 1u << 20;
+    bool tooMuch = false;
     LogDemuxer demux(false, [&](LogStream s, std::string_view d) {
-        (s == LogStream::Stderr ? result.err : result.out).append(d);
+        std::string& out = s == LogStream::Stderr ? result.err : result.out;
+        if (out.size() + d.size() > kMaxOutput) {
+            tooMuch = true;
+            return;
+        }
+        out.append(d);
     });
     HttpRequest req;
     req.method = "POST";
@@ -618,9 +626,13 @@ Result<ExecResult> EngineClient::exec(const std::string& idOrName, const std::ve
     req.body = R"({"Detach":false,"Tty":false})";
     ChunkHandler feed = [&](std::string_view c) {
         demux.feed(c);
-        return true;
+        return !tooMuch;
     };
     auto r = versioned(std::move(req), "/exec/" + execId + "/start", &feed, nullptr);
+    if (tooMuch) {
+        return makeError(ErrorKind::Engine, "A command in " + idOrName + " printed more than 1 MiB; its output was "
+                                            "not read further.");
+    }
     if (!r) {
         return r.error();
     }
@@ -657,12 +669,26 @@ Result<void> EngineClient::logs(const std::string& idOrName, const LogOptions& o
     auto r = callStream("GET", q, [&](std::string_view c) {
         demux.feed(c);
         return !stop;
-    }, cancel);
+    }, cancel, {}, {}, options.follow ? 0ms : options.timeout);
     if (!r) {
         return r.error();
     }
     if (r->status != 200) {
         return errorFrom(*r, "Reading the log of " + idOrName);
+    }
+    return {};
+}
+
+Result<void> EngineClient::archive(const std::string& idOrName, const std::string& path, const ChunkHandler& onChunk,
+                                   const std::atomic<bool>* cancel, std::chrono::milliseconds timeout)
+{
+    auto r = callStream("GET", "/containers/" + urlEncode(idOrName) + "/archive?path=" + urlEncode(path), onChunk,
+                        cancel, {}, {}, timeout);
+    if (!r) {
+        return r.error();
+    }
+    if (r->status != 200) {
+        return errorFrom(*r, "Reading " + path + " in " + idOrName);
     }
     return {};
 }

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "berth/core/EngineTypes.h"
 
+#include <cstdlib>
+
 #include "JsonAccess.h"
 
 #include <charconv>
@@ -28,6 +30,14 @@ VersionInfo VersionInfo::fromJson(const nlohmann::json& j)
     }
     v.raw = j;
     return v;
+}
+
+bool VersionInfo::loopbackPortsReachableFromNetwork() const
+{
+    if (podman || version.empty()) {
+        return false;
+    }
+    return std::atoi(version.c_str()) < 28; // "20.10.24+dfsg1", "27.5.1": the major number
 }
 
 EngineInfo EngineInfo::fromJson(const nlohmann::json& j)

@@ -25,6 +25,7 @@ Result<int> JupyterProbe::status(const std::string& token) const
     HttpRequest req;
     req.target = "/api/status";
     req.timeout = 5s;
+    req.maxBody = 64 * 1024; // whatever listens on the port decides what it sends: a status page is small
     req.headers.emplace_back("Authorization", "token " + token);
     auto r = m_transport->send(req);
     if (!r) {
@@ -38,6 +39,7 @@ Result<std::string> JupyterProbe::version() const
     HttpRequest req;
     req.target = "/api";
     req.timeout = 5s;
+    req.maxBody = 64 * 1024;
     auto r = m_transport->send(req);
     if (!r) {
         return r.error();

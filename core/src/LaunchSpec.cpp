@@ -3,6 +3,7 @@
 #include "berth/core/LaunchSpec.h"
 
 #include "Text.h"
+#include "berth/core/MountPolicy.h"
 
 #include <algorithm>
 #include <cctype>
@@ -26,29 +27,6 @@ std::string normalized(const std::string& path)
         p.pop_back();
     }
     return p;
-}
-/// Where a path leads, following symlinks even when they dangle: a link to a socket that is not there yet
-/// leads to it once the engine starts, and a bind mount follows it then.
-std::string resolvedPath(const std::string& path)
-{
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    fs::path p = path;
-    for (int hops = 0; hops < 40; ++hops) {
-        fs::path canonical = fs::weakly_canonical(p, ec);
-        if (ec) {
-            return normalized(p.string());
-        }
-        if (!fs::is_symlink(fs::symlink_status(canonical, ec))) {
-            return normalized(canonical.string());
-        }
-        fs::path target = fs::read_symlink(canonical, ec);
-        if (ec) {
-            return normalized(canonical.string());
-        }
-        p = target.is_absolute() ? target : canonical.parent_path() / target;
-    }
-    return normalized(p.string());
 }
 } // namespace
 
@@ -169,21 +147,11 @@ Result<void> validate(const LaunchSpec& spec)
     }
     static const char* systemTargets[] = {"/", "/proc", "/sys", "/dev", "/etc", "/usr", "/bin", "/sbin", "/lib", "/lib64", "/boot", "/run"};
     std::vector<std::string> targets;
+    const HostPathPolicy policy = HostPathPolicy::forThisUser();
     for (const auto& m : spec.mounts) {
-        // Judge where the path really leads (symlinks, ..), not how it is spelt.
-        const std::string source = resolvedPath(m.source);
-        if (source == "/") {
-            return makeError(ErrorKind::BadInput, "Mounting the host's whole file system (/) is refused: mount the "
-                                                  "folder you need.");
-        }
-        // Engine sockets live under /run (Docker's, Podman's, the user's runtime folder): any of them in a
-        // container gives it full control of this machine.
-        const bool underRun = source == "/run" || source.starts_with("/run/") || source == "/var/run" ||
-                              source.starts_with("/var/run/");
-        if (underRun || source.ends_with(".sock")) {
-            return makeError(ErrorKind::BadInput, "Mounting " + m.source +
-                                                      " is refused: it is or holds an engine socket, which would give "
-                                                      "the notebook full control of this machine.");
+        // Judged by the same policy as the notebook folder and profiles (MountPolicy.h).
+        if (auto judged = checkHostPath(m.source, policy, m.readOnly); !judged) {
+            return judged.error();
         }
         for (const char* t : systemTargets) {
             if (m.target == t) {
@@ -197,6 +165,13 @@ Result<void> validate(const LaunchSpec& spec)
         }
         targets.push_back(m.target);
     }
+    if (!spec.workspace.empty() && !spec.noWorkspace) {
+        if (auto judged = checkHostPath(spec.workspace, policy, false); !judged) {
+            Error e = judged.error();
+            e.message += " (the notebook folder)";
+            return e;
+        }
+    }
     constexpr std::int64_t kMinMemory = 6 * 1024 * 1024;
     if (spec.memory && *spec.memory < kMinMemory) {
         return makeError(ErrorKind::BadInput, "A memory cap under 6 MiB cannot start anything; Jupyter wants 256m "
@@ -204,6 +179,13 @@ Result<void> validate(const LaunchSpec& spec)
     }
     if (spec.shmSize && *spec.shmSize <= 0) {
         return makeError(ErrorKind::BadInput, "Shared memory must be more than 0.");
+    }
+    if (spec.nanoCpus && *spec.nanoCpus < 10'000'000) {
+        // Under 0.01 CPU the engine's figure rounds to 0, which means no cap at all.
+        return makeError(ErrorKind::BadInput, "A CPU cap under 0.01 cannot be set; write 0.01 or more.");
+    }
+    if (spec.hostPort < 0 || spec.hostPort > 65535) {
+        return makeError(ErrorKind::BadInput, "A port is a number from 1 to 65535.");
     }
     if (spec.gpus.mode == GpuRequest::Mode::Count && spec.gpus.count < 1) {
         return makeError(ErrorKind::BadInput, "A GPU count must be 1 or more.");

@@ -8,16 +8,17 @@
 #include "berth/core/EngineGpuSupport.h"
 #include "berth/core/GpuHost.h"
 #include "berth/core/JupyterProbe.h"
+#include "berth/core/MountPolicy.h"
+#include "berth/core/RemovalGuard.h"
 #include "berth/core/Token.h"
 #include "berth/core/Units.h"
 
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <regex>
 #include <set>
 #include <thread>
 
@@ -30,12 +31,7 @@ namespace fs = std::filesystem;
 namespace {
 constexpr std::int64_t kGiB = 1024LL * 1024 * 1024;
 constexpr const char* kLoopback = "127.0.0.1";
-
-std::string env(const char* name)
-{
-    const char* v = std::getenv(name);
-    return v ? std::string(v) : std::string();
-}
+constexpr std::size_t kMaxLogScan = 1u << 20;
 
 bool cancelled(const std::atomic<bool>* cancel)
 {
@@ -66,28 +62,48 @@ int portNumber(const std::string& port)
     return std::atoi(port.substr(0, port.find('/')).c_str());
 }
 
-std::string lastLogLines(EngineClient& engine, const std::string& id, int lines, const std::string& token)
+/// The last lines of a container's log, indented for reading under a message, tokens hidden. Read with a
+/// deadline and a cap, and cancellable: a hostile image may print anything, or nothing but never end a line.
+std::string lastLogLines(EngineClient& engine, const std::string& id, int lines, const std::string& token,
+                         const std::atomic<bool>* cancel)
 {
     std::string text;
     LogOptions opts;
     opts.tail = lines;
+    opts.timeout = 10s;
     (void)engine.logs(id, opts, [&](LogStream, std::string_view d) {
-        text.append(d);
+        text.append(d.substr(0, 64 * 1024 - std::min<std::size_t>(text.size(), 64 * 1024)));
         return text.size() < 64 * 1024;
-    });
-    // Indent for reading under a message; hide what looks like a token.
-    text = redactTokens(std::move(text), token);
+    }, cancel);
+    text = redactTokens(text, token);
     std::string out;
     std::size_t start = 0;
-    while (start < text.size()) {
+    int shown = 0;
+    while (start < text.size() && shown < lines) {
         auto nl = text.find('\n', start);
-        out += "  | " + text.substr(start, nl == std::string::npos ? std::string::npos : nl - start) + "\n";
+        std::string line = text.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+        if (line.size() > 500) {
+            line = line.substr(0, 500) + "...";
+        }
+        out += "  | " + line + "\n";
+        ++shown;
         if (nl == std::string::npos) {
             break;
         }
         start = nl + 1;
     }
     return out;
+}
+
+/// The token Berth gave a container, from its environment ("" when none).
+std::string envToken(const ContainerDetails& d)
+{
+    for (const auto& kv : d.env) {
+        if (kv.starts_with("JUPYTER_TOKEN=")) {
+            return kv.substr(14);
+        }
+    }
+    return {};
 }
 
 bool sleepUnlessCancelled(std::chrono::milliseconds d, const std::atomic<bool>* cancel)
@@ -104,50 +120,8 @@ bool sleepUnlessCancelled(std::chrono::milliseconds d, const std::atomic<bool>* 
 
 std::string defaultWorkspaceRoot()
 {
-    std::string home = env("HOME");
-    if (home.empty()) {
-        home = "/tmp";
-    }
-    std::string docs;
-    // xdg-user-dirs: XDG_DOCUMENTS_DIR="$HOME/Documents" in $XDG_CONFIG_HOME/user-dirs.dirs
-    std::string config = env("XDG_CONFIG_HOME");
-    if (config.empty()) {
-        config = home + "/.config";
-    }
-    std::ifstream in(config + "/user-dirs.dirs");
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.starts_with("XDG_DOCUMENTS_DIR=")) {
-            std::string v = line.substr(18);
-            if (v.size() >= 2 && v.front() == '"' && v.back() == '"') {
-                v = v.substr(1, v.size() - 2);
-            }
-            if (v.starts_with("$HOME")) {
-                v = home + v.substr(5);
-            }
-            if (!v.empty() && v.front() == '/' && v != home) {
-                docs = v;
-            }
-        }
-    }
-    if (docs.empty()) {
-        docs = home + "/Documents";
-    }
-    return docs + "/Berth";
-}
-
-/// Hides tokens in text shown to people: ?token=, --*.token=, JUPYTER_TOKEN=, "token": "...", and `known`.
-std::string redactTokens(std::string text, const std::string& known)
-{
-    static const std::regex forms("((?:[?&]|\\b)token=|TOKEN=|\"token\":\\s*\")[^\\s&\"']+",
-                                  std::regex::icase);
-    text = std::regex_replace(text, forms, "$1...");
-    if (known.size() >= 8) {
-        for (auto pos = text.find(known); pos != std::string::npos; pos = text.find(known, pos)) {
-            text.replace(pos, known.size(), "...");
-        }
-    }
-    return text;
+    auto root = defaultWorkspaceRoot(HostPathPolicy::forThisUser());
+    return root ? *root : std::string();
 }
 
 bool engineIsLocal(const std::string& endpoint)
@@ -162,6 +136,20 @@ bool engineIsLocal(const std::string& endpoint)
     const std::string& h = ep->host;
     const bool loopbackV4 = h.starts_with("127.") && h.find_first_not_of("0123456789.") == std::string::npos;
     return h == "localhost" || h == "::1" || loopbackV4;
+}
+
+bool engineInfoIsThisHost(const EngineInfo& info)
+{
+    if (info.operatingSystem.find("Docker Desktop") != std::string::npos) {
+        return true; // its VM's published ports are forwarded to this machine's loopback
+    }
+    char host[256] = {0};
+    utsname uts{};
+    if (::gethostname(host, sizeof host - 1) != 0 || ::uname(&uts) != 0) {
+        return false;
+    }
+    const std::string kernel = jread::str(info.raw, "KernelVersion");
+    return info.name == host && kernel == uts.release;
 }
 
 Launcher::Launcher(EngineClient& engine, LaunchOptions options) : m_engine(engine), m_options(std::move(options))
@@ -187,7 +175,8 @@ json Launcher::createBody(const LaunchSpec& spec, const NotebookLayout& layout, 
         mounts.push_back({{"Type", "bind"}, {"Source", m.source}, {"Target", m.target}, {"ReadOnly", m.readOnly}});
     }
     json host = {
-        {"PortBindings", {{layout.port, json::array({{{"HostIp", kLoopback}, {"HostPort", ""}}})}}},
+        {"PortBindings", {{layout.port, json::array({{{"HostIp", kLoopback},
+                                                       {"HostPort", spec.hostPort ? std::to_string(spec.hostPort) : ""}}})}}},
         {"Mounts", mounts},
         {"Init", true},
         {"Privileged", false},
@@ -235,6 +224,58 @@ json Launcher::createBody(const LaunchSpec& spec, const NotebookLayout& layout, 
             {"HostConfig", host}};
 }
 
+namespace {
+/// A file descriptor closed when it goes out of scope.
+class Fd
+{
+public:
+    explicit Fd(int fd = -1) : m_fd(fd) {}
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    Fd& operator=(Fd&& o) noexcept
+    {
+        std::swap(m_fd, o.m_fd);
+        return *this;
+    }
+    ~Fd()
+    {
+        if (m_fd >= 0) {
+            ::close(m_fd);
+        }
+    }
+    int get() const { return m_fd; }
+
+private:
+    int m_fd;
+};
+
+/// Removes a notebook folder Berth made for a launch that failed, when nothing was put in it.
+void removeIfEmpty(const std::string& folder)
+{
+    std::error_code ec;
+    if (!folder.empty() && fs::is_empty(folder, ec) && !ec) {
+        fs::remove(folder, ec);
+    }
+}
+} // namespace
+
+Result<bool> Launcher::engineRunsHere()
+{
+    if (m_runsHere) {
+        return *m_runsHere;
+    }
+    if (!engineIsLocal(m_engine.endpoint())) {
+        m_runsHere = false;
+        return false;
+    }
+    auto info = m_engine.info();
+    if (!info) {
+        return info.error();
+    }
+    m_runsHere = engineInfoIsThisHost(*info);
+    return *m_runsHere;
+}
+
 Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchProgressHandler& onProgress,
                                          const std::atomic<bool>* cancel)
 {
@@ -243,31 +284,44 @@ Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchPr
             onProgress({phase, std::move(message), fraction});
         }
     };
+    m_cancel = cancel;
     if (auto ok = validate(input); !ok) {
         return ok.error();
     }
-    if (!engineIsLocal(m_engine.endpoint())) {
+    auto here = engineRunsHere();
+    if (!here) {
+        return here.error();
+    }
+    if (!*here) {
         // Jupyter is published on the engine's loopback: from here it cannot be reached, and asking this
-        // machine's 127.0.0.1:<port> would hand the token to whatever listens there.
+        // machine's 127.0.0.1:<port> would hand the token to whatever listens there. A socket forwarded from
+        // another machine looks local by its address; the engine's own identity tells.
         return makeError(ErrorKind::Unsupported,
-                         "The engine at " + m_engine.endpoint() + " is on another machine, where Jupyter's port is "
-                         "bound to that machine's 127.0.0.1. Forward its socket over ssh (ssh -NL "
-                         "/tmp/berth-engine.sock:/var/run/docker.sock HOST) and launch with --host "
-                         "unix:///tmp/berth-engine.sock, or run Berth on that machine.");
+                         "The engine at " + m_engine.endpoint() + " runs on another machine (its name and kernel are "
+                         "not this machine's), where Jupyter's port is bound to that machine's 127.0.0.1. Run Berth "
+                         "on that machine, or forward the notebook's port yourself with ssh -L once it is launched "
+                         "there.");
     }
     LaunchSpec spec = input;
-    for (const auto& m : spec.mounts) {
+    const HostPathPolicy policy = HostPathPolicy::forThisUser(m_engine.endpoint());
+    for (auto& m : spec.mounts) {
         std::error_code ec;
         if (!fs::exists(m.source, ec)) {
             if (!m.create) {
                 return makeError(ErrorKind::BadInput, "The host folder " + m.source +
                                                           " does not exist. Create it, or add ,create to the mount.");
             }
-            fs::create_directories(m.source, ec);
-            if (ec) {
-                return makeError(ErrorKind::Io, "Could not create " + m.source + ": " + ec.message() + ".");
+            auto made = prepareFolder(m.source, policy);
+            if (!made) {
+                return made.error();
             }
+            ::close(made->fd);
         }
+        auto judged = checkHostPath(m.source, policy, m.readOnly);
+        if (!judged) {
+            return judged.error();
+        }
+        m.source = *judged; // the engine is sent the path that was judged, not one a link may change
     }
 
     // A GPU request that cannot work here is refused before a multi-gigabyte pull, in words to act on.
@@ -308,55 +362,113 @@ Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchPr
     if (spec.name.empty()) {
         spec.name = defaultName(spec.image);
     }
+    if (cancelled(cancel)) {
+        return makeError(ErrorKind::Cancelled, "Cancelled; " + spec.name + " was not created.");
+    }
+
+    // The notebook folder: judged like every mount, made without following links, 0700, kept open so that
+    // handing it to the container's user below cannot be redirected.
     std::string workspace;
+    Fd workspaceFd;
     bool madeWorkspace = false;
     if (!spec.noWorkspace) {
-        workspace = spec.workspace.empty() ? m_options.workspaceRoot + "/" + spec.name : spec.workspace;
-        std::error_code ec;
-        if (!fs::exists(workspace, ec)) {
-            fs::create_directories(workspace, ec);
-            if (ec) {
-                return makeError(ErrorKind::Io, "Could not create the notebook folder " + workspace + ": " +
-                                                    ec.message() + ". Choose another with --workspace.");
+        std::string folder = spec.workspace;
+        if (folder.empty()) {
+            std::string root = m_options.workspaceRoot;
+            if (root.empty()) {
+                auto r = defaultWorkspaceRoot(policy);
+                if (!r) {
+                    return r.error();
+                }
+                root = *r;
             }
-            madeWorkspace = true;
-        } else if (!fs::is_directory(workspace, ec)) {
-            return makeError(ErrorKind::BadInput, workspace + " is a file, not a folder; choose another with --workspace.");
+            folder = root + "/" + spec.name;
         }
+        auto prepared = prepareFolder(folder, policy);
+        if (!prepared) {
+            Error e = prepared.error();
+            e.message += " (the notebook folder; choose another with --workspace)";
+            return e;
+        }
+        workspace = prepared->path;
+        workspaceFd = Fd(prepared->fd);
+        madeWorkspace = prepared->created;
     }
+    auto failLaunch = [&](Error e) {
+        if (madeWorkspace) {
+            removeIfEmpty(workspace);
+        }
+        return e;
+    };
     auto token = secureToken();
     if (!token) {
-        return token.error();
+        return failLaunch(token.error());
+    }
+
+    // Judged again just before the engine sees the paths: nothing may have been swapped since.
+    for (const auto& m : spec.mounts) {
+        auto again = checkHostPath(m.source, policy, m.readOnly);
+        if (!again || *again != m.source) {
+            return failLaunch(again ? makeError(ErrorKind::BadInput, m.source + " changed while launching; not launched.")
+                                    : again.error());
+        }
+    }
+    if (!workspace.empty()) {
+        auto again = checkHostPath(workspace, policy, false);
+        if (!again || *again != workspace) {
+            return failLaunch(again ? makeError(ErrorKind::BadInput, workspace + " changed while launching; not launched.")
+                                    : again.error());
+        }
     }
 
     tell(LaunchProgress::Phase::Creating, "Creating " + spec.name);
     const json body = createBody(spec, layout, spec.name, *token, workspace);
     auto created = m_engine.createContainer(spec.name, body);
     if (!created) {
-        return created.error();
+        Error e = created.error();
+        if (e.kind == ErrorKind::Conflict) {
+            e.message = "An environment or container named " + spec.name + " already exists. Open it (berthctl open " +
+                        spec.name + "), or choose another name with --name.";
+        }
+        return failLaunch(e);
+    }
+    // Ctrl-C while the engine was creating: nothing is started, and what was made goes away.
+    if (cancelled(cancel)) {
+        (void)m_engine.removeContainer(created->id, true);
+        return failLaunch(makeError(ErrorKind::Cancelled, "Cancelled; " + spec.name + " was not started and is removed."));
     }
     tell(LaunchProgress::Phase::Starting, "Starting " + spec.name);
     auto started = m_engine.startContainer(created->id);
     if (!started) {
         Error e = started.error();
         (void)m_engine.removeContainer(created->id, true);
+        const std::string& said = e.engineMessage;
         if (auto advice = EngineGpuSupport::explainStartError(e)) {
             e.kind = ErrorKind::Unsupported;
             e.message = *advice;
-        } else if (e.engineMessage.find("executable file not found") != std::string::npos) {
-            e.message = "The image " + spec.image + " cannot start: " + e.engineMessage +
-                        ". It may not be a Jupyter image.";
+        } else if (said.find("executable file not found") != std::string::npos) {
+            e.message = "The image " + spec.image + " cannot start: " + said + ". It may not be a Jupyter image.";
+        } else if (spec.hostPort && (said.find("address already in use") != std::string::npos ||
+                                     said.find("port is already allocated") != std::string::npos)) {
+            e.kind = ErrorKind::Conflict;
+            e.message = "Port " + std::to_string(spec.hostPort) + " on 127.0.0.1 is taken by another program; " +
+                        spec.name + " was not started. Choose another --port, or leave it out and the engine picks "
+                        "a free one.";
+        } else {
+            e.message = "The engine could not start " + spec.name + ": " + (said.empty() ? e.message : said);
+            e.engineMessage.clear();
         }
-        return e;
+        return failLaunch(e);
     }
     // Berth running as root makes root-owned folders; an image that runs as another user could not write
-    // its notebooks there. Hand a folder Berth just made to the container's user.
+    // its notebooks there. Hand a folder Berth just made to the container's user, through the folder opened
+    // above (never by its path, which could by now lead elsewhere).
     if (madeWorkspace && geteuid() == 0 && !image->user.empty() && image->user != "root" && image->user != "0") {
         auto ids = m_engine.exec(created->id, {"sh", "-c", "echo $(id -u) $(id -g)"});
         if (ids && ids->exitCode == 0) {
             unsigned uid = 0, gid = 0;
             if (std::sscanf(ids->out.c_str(), "%u %u", &uid, &gid) == 2 && uid != 0) {
-                if (::chown(workspace.c_str(), uid, gid) != 0) {
+                if (::fchown(workspaceFd.get(), uid, gid) != 0) {
                     // Not fatal: Jupyter still runs, saving into the folder will say permission denied.
                 }
             }
@@ -372,13 +484,7 @@ Error Launcher::earlyExit(const std::string& id, const ContainerDetails& d)
 {
     Error e;
     e.kind = ErrorKind::Engine;
-    std::string token;
-    for (const auto& kv : d.env) {
-        if (kv.starts_with("JUPYTER_TOKEN=")) {
-            token = kv.substr(14);
-        }
-    }
-    const std::string lines = lastLogLines(m_engine, id, 20, token);
+    const std::string lines = lastLogLines(m_engine, id, 20, envToken(d), m_cancel);
     const auto mem = jread::i64(jread::path(d.raw, {"HostConfig"}), "Memory");
     const std::string cap =
         mem > 0 ? " (its cap is " + formatBytes(static_cast<std::uint64_t>(mem)) + ")" : std::string();
@@ -429,13 +535,13 @@ Result<EnvironmentInfo> Launcher::describe(const std::string& nameOrId)
     if (info.hostPort) {
         info.url = "http://" + std::string(kLoopback) + ":" + std::to_string(info.hostPort) + "/";
     }
-    for (const auto& e : d->env) {
-        if (e.starts_with("JUPYTER_TOKEN=")) {
-            info.token = e.substr(14);
-            info.tokenSource = "env";
-        }
+    info.token = envToken(*d);
+    if (!info.token.empty()) {
+        info.tokenSource = "env";
     }
-    if (d->state.running && info.hostPort && engineIsLocal(m_engine.endpoint())) {
+    // A token goes only to a server on this machine: an engine elsewhere publishes on its own loopback.
+    auto here = d->state.running && info.hostPort ? engineRunsHere() : Result<bool>(false);
+    if (here && *here) {
         JupyterProbe probe(kLoopback, info.hostPort);
         auto st = info.token.empty() ? Result<int>(403) : probe.status(info.token);
         if (st && *st == 200) {
@@ -480,18 +586,16 @@ Result<std::string> Launcher::discoverToken(const std::string& id, int container
             }
         }
     }
+    // The log's last lines, capped and read with a deadline: an image decides what it prints, and how much.
     std::string log;
     LogOptions opts;
     opts.tail = 2000;
+    opts.timeout = 10s;
     (void)m_engine.logs(id, opts, [&](LogStream, std::string_view d) {
-        log.append(d);
-        return log.size() < (4u << 20);
-    });
-    static const std::regex tokenRe("[?&]token=([0-9a-zA-Z]{8,})");
-    std::string found;
-    for (auto it = std::sregex_iterator(log.begin(), log.end(), tokenRe); it != std::sregex_iterator(); ++it) {
-        found = (*it)[1].str();
-    }
+        log.append(d.substr(0, kMaxLogScan - std::min(log.size(), kMaxLogScan)));
+        return log.size() < kMaxLogScan;
+    }, m_cancel);
+    const std::string found = findLogToken(log);
     if (found.empty()) {
         return makeError(ErrorKind::NotFound, "The image chose its own Jupyter token and it could not be read.");
     }
@@ -502,26 +606,45 @@ Result<std::string> Launcher::discoverToken(const std::string& id, int container
 Result<EnvironmentInfo> Launcher::waitReady(const std::string& nameOrId, const LaunchProgressHandler& onProgress,
                                             const std::atomic<bool>* cancel)
 {
+    m_cancel = cancel;
     const auto start = std::chrono::steady_clock::now();
     const auto deadline = start + m_options.readyTimeout;
     auto nextInspect = start;
     std::optional<JupyterProbe> probe;
     std::string token, id = nameOrId, name = nameOrId;
     bool askedForOwnToken = false;
+    std::optional<Error> engineGone; // the engine stopped answering (restarting): waited for, up to the deadline
     for (;;) {
         if (cancelled(cancel)) {
             return makeError(ErrorKind::Cancelled, "Cancelled while waiting for Jupyter; the environment is still "
                                                    "starting (berthctl stop " + name + " to stop it).");
         }
         const auto now = std::chrono::steady_clock::now();
+        const auto waited = std::chrono::duration_cast<std::chrono::seconds>(now - start).count();
         if (now >= nextInspect || !probe) {
             nextInspect = now + 1s;
             auto d = m_engine.inspectContainer(id);
-            if (!d) {
-                return d.error();
+            if (!d && d.error().kind == ErrorKind::EngineUnreachable && now < deadline) {
+                engineGone = d.error();
+                if (onProgress) {
+                    onProgress({LaunchProgress::Phase::Waiting, "The engine does not answer; waiting for it (" +
+                                                                    std::to_string(waited) + " s)", -1});
+                }
+                (void)sleepUnlessCancelled(500ms, cancel);
+                continue;
             }
+            if (!d) {
+                Error e = d.error();
+                if (e.kind == ErrorKind::NotFound && engineGone) {
+                    e.message = "The engine restarted while " + name + " was starting, and the environment is gone. "
+                                "Launch it again; its notebook folder is kept.";
+                }
+                return e;
+            }
+            engineGone.reset();
             id = d->id;
             name = d->name;
+            token = envToken(*d); // hidden in every message from here on, whatever happens next
             if (!d->state.running && d->state.status != "created") {
                 return earlyExit(id, *d);
             }
@@ -556,14 +679,22 @@ Result<EnvironmentInfo> Launcher::waitReady(const std::string& nameOrId, const L
                 }
             }
         }
-        const auto waited = std::chrono::duration_cast<std::chrono::seconds>(now - start).count();
         if (now >= deadline) {
+            if (engineGone) {
+                Error e = *engineGone;
+                e.message = "The engine stopped answering while " + name + " was starting, and did not come back "
+                            "within " + std::to_string(waited) + " s. " + e.message;
+                return e;
+            }
             Error e;
             e.kind = ErrorKind::Timeout;
             e.message = "Jupyter in " + name + " did not answer within " + std::to_string(waited) +
                         " s. The container still runs: look at its log (berthctl logs " + name +
-                        "), wait longer (berthctl open " + name + "), or stop it. Last lines:\n" +
-                        lastLogLines(m_engine, id, 10, token);
+                        "), wait longer (berthctl open " + name + "), or stop it.";
+            const std::string lines = lastLogLines(m_engine, id, 10, token, cancel);
+            if (!lines.empty()) {
+                e.message += " Last lines:\n" + lines;
+            }
             while (e.message.back() == '\n') {
                 e.message.pop_back();
             }
@@ -572,63 +703,17 @@ Result<EnvironmentInfo> Launcher::waitReady(const std::string& nameOrId, const L
         if (onProgress) {
             onProgress({LaunchProgress::Phase::Waiting, "Waiting for Jupyter (" + std::to_string(waited) + " s)", -1});
         }
-        if (!sleepUnlessCancelled(200ms, cancel)) {
-            continue;
-        }
+        (void)sleepUnlessCancelled(200ms, cancel);
     }
 }
 
 Result<std::vector<std::string>> Launcher::filesAtRisk(const std::string& nameOrId)
 {
-    auto d = m_engine.inspectContainer(nameOrId);
-    if (!d) {
-        return d.error();
+    auto risk = removalRisk(m_engine, nameOrId);
+    if (!risk) {
+        return risk.error();
     }
-    auto changes = m_engine.containerChanges(d->id);
-    if (!changes) {
-        return changes.error();
-    }
-    std::vector<std::string> mounts;
-    const auto& hostMounts = jread::path(d->raw, {"Mounts"});
-    if (hostMounts.is_array()) {
-        for (const auto& m : hostMounts) {
-            mounts.push_back(jread::str(m, "Destination"));
-        }
-    }
-    std::set<std::string> userRoots = {"/root", "/home", "/tf", "/workspace", "/notebooks", "/data", "/work"};
-    if (auto it = d->labels.find("berth.notebook-root"); it != d->labels.end() && !it->second.empty()) {
-        userRoots.insert(it->second);
-    }
-    std::vector<std::string> paths;
-    for (const auto& c : *changes) {
-        if (c.kind != FileChange::Kind::Deleted) {
-            paths.push_back(c.path);
-        }
-    }
-    std::sort(paths.begin(), paths.end());
-    auto under = [](const std::string& p, const std::string& dir) {
-        return p == dir || (p.size() > dir.size() && p.compare(0, dir.size(), dir) == 0 && p[dir.size()] == '/');
-    };
-    std::vector<std::string> risky;
-    for (std::size_t i = 0; i < paths.size(); ++i) {
-        const std::string& p = paths[i];
-        // Folders show up as changed too: only leaves are files.
-        if (i + 1 < paths.size() && under(paths[i + 1], p)) {
-            continue;
-        }
-        if (std::any_of(mounts.begin(), mounts.end(), [&](const std::string& m) { return under(p, m); })) {
-            continue;
-        }
-        if (p.find("/.") != std::string::npos || p.find("/__pycache__") != std::string::npos) {
-            continue; // dotfiles, caches, Jupyter's runtime and checkpoint folders
-        }
-        const bool notebook = p.ends_with(".ipynb");
-        const bool inUserPlace = std::any_of(userRoots.begin(), userRoots.end(), [&](const std::string& r) { return under(p, r); });
-        if (notebook || inUserPlace) {
-            risky.push_back(p);
-        }
-    }
-    return risky;
+    return risk->allFiles();
 }
 
 Result<json> Launcher::record(const std::string& nameOrId, const json& host)

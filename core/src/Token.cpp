@@ -2,8 +2,11 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "berth/core/Token.h"
 
+#include <sys/prctl.h>
 #include <sys/random.h>
+#include <sys/resource.h>
 
+#include <cctype>
 #include <cerrno>
 #include <vector>
 
@@ -31,6 +34,95 @@ Result<std::string> secureToken(std::size_t bytes)
         out.push_back(hex[c & 15]);
     }
     return out;
+}
+
+void protectSecretsInMemory()
+{
+    (void)::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    const rlimit none{0, 0};
+    (void)::setrlimit(RLIMIT_CORE, &none);
+}
+
+namespace {
+/// `text` at `pos` starts with `word` (ASCII, `word` in lower case), ignoring case.
+bool startsWithNoCase(std::string_view text, std::size_t pos, std::string_view word)
+{
+    if (text.size() - pos < word.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < word.size(); ++i) {
+        if (std::tolower(static_cast<unsigned char>(text[pos + i])) != word[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool valueChar(char c)
+{
+    return !std::isspace(static_cast<unsigned char>(c)) && c != '&' && c != '"' && c != '\'';
+}
+} // namespace
+
+std::string redactTokens(std::string_view text, const std::string& known)
+{
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        // Where a value starts after one of the forms; npos when none starts here.
+        std::size_t value = std::string_view::npos;
+        if (startsWithNoCase(text, i, "token=")) {
+            value = i + 6;
+        } else if (startsWithNoCase(text, i, "\"token\":")) {
+            std::size_t j = i + 8;
+            while (j < text.size() && std::isspace(static_cast<unsigned char>(text[j]))) {
+                ++j;
+            }
+            if (j < text.size() && text[j] == '"') {
+                value = j + 1;
+            }
+        }
+        if (value != std::string_view::npos && value < text.size() && valueChar(text[value])) {
+            out.append(text.substr(i, value - i));
+            out += "...";
+            i = value;
+            while (i < text.size() && valueChar(text[i])) {
+                ++i;
+            }
+            continue;
+        }
+        if (known.size() >= 8 && text.compare(i, known.size(), known) == 0) {
+            out += "...";
+            i += known.size();
+            continue;
+        }
+        out.push_back(text[i]);
+        ++i;
+    }
+    return out;
+}
+
+std::string findLogToken(std::string_view log)
+{
+    std::string_view found;
+    std::size_t i = 0;
+    while ((i = log.find("token=", i)) != std::string_view::npos) {
+        const std::size_t start = i + 6;
+        if (i > 0 && (log[i - 1] == '?' || log[i - 1] == '&')) {
+            std::size_t end = start;
+            while (end < log.size() && std::isalnum(static_cast<unsigned char>(log[end]))) {
+                ++end;
+            }
+            if (end - start >= 8) {
+                found = log.substr(start, end - start);
+            }
+            i = end;
+        } else {
+            i = start;
+        }
+    }
+    return std::string(found);
 }
 
 } // namespace berth::core

@@ -92,10 +92,10 @@ Result<std::int64_t> parseSize(std::string_view text)
 Result<std::int64_t> parseCpus(std::string_view text)
 {
     double value = 0;
-    if (!parseDecimal(lowerTrimmed(text), value) || value <= 0 || value > 4096) {
+    if (!parseDecimal(lowerTrimmed(text), value) || value < 0.01 || value > 4096) {
         return makeError(ErrorKind::BadInput, "'" + std::string(text) +
-                                                  "' is not a number of CPUs. Write a positive number like 2 or "
-                                                  "0.5.");
+                                                  "' is not a number of CPUs. Write a number from 0.01 up, like 2 "
+                                                  "or 0.5.");
     }
     return static_cast<std::int64_t>(std::llround(value * 1e9));
 }

@@ -4,6 +4,7 @@
 // What a launch asks the engine for, without an engine: option parsing, the notebook layout read from an
 // image, and the container create body.
 #include "berth/core/Launcher.h"
+#include "berth/core/Token.h"
 
 #include <QDir>
 #include <QFile>

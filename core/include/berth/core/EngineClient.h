@@ -27,6 +27,8 @@ struct LogOptions
     bool stdoutStream = true;
     bool stderrStream = true;
     std::optional<int> tail; ///< last N lines; all when unset
+    /// The whole read's limit (not for follow); zero: none.
+    std::chrono::milliseconds timeout{0};
 };
 
 struct EventOptions
@@ -84,9 +86,16 @@ public:
     Result<void> removeContainer(const std::string& idOrName, bool force = false, bool volumes = false);
     /// Files added, changed or deleted in the container's own layer (not in its mounts).
     Result<std::vector<FileChange>> containerChanges(const std::string& idOrName);
-    /// Runs a command in a running container and collects its output.
+    /// Runs a command in a running container and collects its output (each stream capped at 1 MiB: more is
+    /// an error, not a process that grows without bound).
     Result<ExecResult> exec(const std::string& idOrName, const std::vector<std::string>& cmd,
                             std::chrono::milliseconds timeout = std::chrono::seconds(30));
+
+    /// A tar stream of `path` in the container (running or not; through its mounts and volumes), handed to
+    /// `onChunk` as it arrives; bounded by a deadline.
+    Result<void> archive(const std::string& idOrName, const std::string& path, const ChunkHandler& onChunk,
+                         const std::atomic<bool>* cancel = nullptr,
+                         std::chrono::milliseconds timeout = std::chrono::seconds(60));
 
     /// Logs, decoded (multiplexed or TTY). With follow, runs until the container stops, cancel, or handler false.
     Result<void> logs(const std::string& idOrName, const LogOptions& options, const LogHandler& onData,
@@ -112,7 +121,8 @@ private:
     Result<HttpResponse> callStream(const std::string& method, const std::string& pathAndQuery,
                                     const ChunkHandler& onChunk, const std::atomic<bool>* cancel,
                                     const std::string& body = {},
-                                    const std::vector<std::pair<std::string, std::string>>& headers = {});
+                                    const std::vector<std::pair<std::string, std::string>>& headers = {},
+                                    std::chrono::milliseconds timeout = std::chrono::milliseconds(0));
     Result<nlohmann::json> callJson(const std::string& method, const std::string& pathAndQuery,
                                     const std::string& body = {});
     Error errorFrom(const HttpResponse& response, const std::string& what) const;

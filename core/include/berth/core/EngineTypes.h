@@ -35,6 +35,9 @@ struct VersionInfo
     bool podman = false;
     nlohmann::json raw;
     static VersionInfo fromJson(const nlohmann::json& j);
+    /// Docker before 28 lets other machines on the same network segment reach ports published on
+    /// 127.0.0.1 (moby#45610): Jupyter's port is then not as private as its address says.
+    bool loopbackPortsReachableFromNetwork() const;
 };
 
 struct EngineInfo

@@ -48,6 +48,7 @@ struct LaunchSpec
     std::optional<std::int64_t> nanoCpus; ///< 1e9 = one CPU
     std::optional<std::int64_t> shmSize;  ///< bytes; unset: Berth's default (1 GiB, or half the memory cap)
     GpuRequest gpus;
+    int hostPort = 0; ///< Jupyter's port on 127.0.0.1; 0: one the engine picks
     std::vector<std::pair<std::string, std::string>> env;
     std::string profile; ///< the classroom profile it came from, if any
 };

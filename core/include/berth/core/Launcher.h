@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -61,14 +62,16 @@ struct EnvironmentInfo
     std::string jupyterVersion;
 };
 
-/// <XDG documents folder or ~/Documents>/Berth.
+/// <XDG documents folder or ~/Documents>/Berth, inside the home folder; empty when there is no home folder.
 std::string defaultWorkspaceRoot();
 
-/// The engine runs on this machine (a unix socket, or TCP to loopback): its published ports are ours.
+/// The engine's address is on this machine (a unix socket, or TCP to loopback). Necessary, not enough: a
+/// socket forwarded from another machine looks local too (engineInfoIsThisHost tells).
 bool engineIsLocal(const std::string& endpointDisplay);
 
-/// Text with Jupyter tokens hidden (URL and option forms, JSON, and the `known` token itself).
-std::string redactTokens(std::string text, const std::string& known = {});
+/// The engine that answered `info` runs on this machine: its host name and kernel are this machine's (or it
+/// is Docker Desktop, which forwards published ports to this machine's loopback).
+bool engineInfoIsThisHost(const EngineInfo& info);
 
 /// Launches and looks after Jupyter environments on one engine: the main job of Berth.
 class Launcher
@@ -94,8 +97,13 @@ public:
                                       const std::atomic<bool>* cancel = nullptr);
 
     /// User files that removing the container would lose: added or changed in the container's own layer
-    /// (outside its mounts) under the notebook folder, home folders or as notebooks anywhere.
+    /// (outside its mounts) under the notebook folder, home folders or as notebooks anywhere, and files in
+    /// its anonymous volumes (RemovalGuard.h).
     Result<std::vector<std::string>> filesAtRisk(const std::string& nameOrId);
+
+    /// Whether Jupyter's published port is on this machine: the address looks local and the engine's identity
+    /// is this host's (asked once).
+    Result<bool> engineRunsHere();
 
     /// What ran, for a paper's methods section: image reference, digest and id, declared CUDA, caps, mounts,
     /// ports, Jupyter version, times, engine. `host` (GPUs and driver) is merged in as given.
@@ -107,6 +115,8 @@ private:
 
     EngineClient& m_engine;
     LaunchOptions m_options;
+    const std::atomic<bool>* m_cancel = nullptr; ///< the running launch's or wait's, for reads along the way
+    std::optional<bool> m_runsHere;
 };
 
 } // namespace berth::core

@@ -25,6 +25,11 @@ struct HttpRequest
     std::chrono::milliseconds timeout{std::chrono::seconds(60)};
     /// For streams: give up when no byte arrived for this long; zero means wait as long as it takes.
     std::chrono::seconds idleTimeout{0};
+    /// Give up when the answer's headers have not arrived after this long, streams included: an engine that
+    /// accepts and never answers does not hang anyone.
+    std::chrono::seconds headerTimeout{60};
+    /// The most a whole (not streamed) body may hold; past it, an error rather than memory without bound.
+    std::size_t maxBody = 64u << 20;
 };
 
 struct HttpResponse

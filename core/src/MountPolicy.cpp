@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+#include "berth/core/MountPolicy.h"
+
+#include "berth/core/Endpoint.h"
+
+#include <fcntl.h>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+
+namespace berth::core {
+
+namespace fs = std::filesystem;
+
+namespace {
+std::string normalized(const std::string& path)
+{
+    std::string p = fs::path(path).lexically_normal().string();
+    while (p.size() > 1 && p.back() == '/') {
+        p.pop_back();
+    }
+    return p;
+}
+
+/// Where a path leads, following symlinks even when they dangle: a link to a socket that is not there yet
+/// leads to it once the engine starts, and a bind mount follows it then.
+std::string resolvedPath(const std::string& path)
+{
+    std::error_code ec;
+    fs::path p = path;
+    for (int hops = 0; hops < 40; ++hops) {
+        fs::path canonical = fs::weakly_canonical(p, ec);
+        if (ec) {
+            return normalized(p.string());
+        }
+        if (!fs::is_symlink(fs::symlink_status(canonical, ec))) {
+            return normalized(canonical.string());
+        }
+        fs::path target = fs::read_symlink(canonical, ec);
+        if (ec) {
+            return normalized(canonical.string());
+        }
+        p = target.is_absolute() ? target : canonical.parent_path() / target;
+    }
+    return normalized(p.string());
+}
+
+/// `p` is `dir` or inside it.
+bool within(const std::string& p, const std::string& dir)
+{
+    if (dir == "/") {
+        return true;
+    }
+    return p == dir || (p.size() > dir.size() && p.compare(0, dir.size(), dir) == 0 && p[dir.size()] == '/');
+}
+
+/// The system's own trees: what the notebook would break or read through them, or what it would control.
+const char* const kSystemTrees[] = {
+    "/proc", "/sys", "/dev", "/etc", "/boot", "/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32",
+    "/run", "/var/run", "/var/lib/docker", "/var/lib/containers", "/var/lib/containerd", "/var/lib/podman",
+    "/var/lib/kubelet", "/var/log", "/snap"};
+
+const char* const kUsualSockets[] = {"/var/run/docker.sock", "/run/docker.sock", "/run/podman/podman.sock",
+                                     "/run/containerd/containerd.sock", "/run/user"};
+
+Error refuse(const std::string& given, const std::string& real, const std::string& why)
+{
+    const std::string shown = given == real ? given : given + " (which is " + real + ")";
+    return makeError(ErrorKind::BadInput, "Mounting " + shown + " is refused: " + why);
+}
+
+/// A socket within a few levels of `dir`: it would let the notebook talk to whatever listens there. Bounded:
+/// a data folder of a million files is not walked whole.
+std::string socketInside(const std::string& dir)
+{
+    std::error_code ec;
+    int seen = 0;
+    for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+        if (++seen > 20000) {
+            break;
+        }
+        if (it.depth() >= 3) {
+            it.disable_recursion_pending();
+        }
+        if (fs::is_socket(it->symlink_status(ec))) { // a link inside leads elsewhere in the container
+            return it->path().string();
+        }
+    }
+    return {};
+}
+
+/// The deepest part of `p` that exists (p itself, or "/").
+std::string existingPart(std::string p)
+{
+    struct stat st{};
+    while (p != "/" && ::lstat(p.c_str(), &st) != 0) {
+        p = fs::path(p).parent_path().string();
+    }
+    return p;
+}
+
+std::string homeOf(uid_t uid)
+{
+    const char* h = std::getenv("HOME");
+    std::string home = h && *h == '/' ? h : "";
+    if (home.empty()) {
+        long size = ::sysconf(_SC_GETPW_R_SIZE_MAX);
+        std::string buf(size > 0 ? static_cast<std::size_t>(size) : 16384, '\0');
+        passwd pw{};
+        passwd* found = nullptr;
+        if (::getpwuid_r(uid, &pw, buf.data(), buf.size(), &found) == 0 && found && found->pw_dir) {
+            home = found->pw_dir;
+        }
+    }
+    std::error_code ec;
+    if (home.empty() || !fs::is_directory(home, ec)) {
+        return {};
+    }
+    home = resolvedPath(home);
+    return home == "/" ? std::string() : home;
+}
+} // namespace
+
+HostPathPolicy HostPathPolicy::forThisUser(const std::string& endpoint)
+{
+    HostPathPolicy p;
+    p.uid = ::geteuid();
+    p.home = homeOf(p.uid);
+    if (auto ep = parseEndpoint(endpoint); ep && ep->scheme == Endpoint::Scheme::Unix) {
+        p.engineSockets.push_back(ep->socketPath);
+    }
+    for (const char* s : kUsualSockets) {
+        p.engineSockets.emplace_back(s);
+    }
+    if (const char* rt = std::getenv("XDG_RUNTIME_DIR"); rt && *rt == '/') {
+        p.engineSockets.push_back(std::string(rt) + "/docker.sock");
+        p.engineSockets.push_back(std::string(rt) + "/podman/podman.sock");
+    }
+    return p;
+}
+
+Result<std::string> checkHostPath(const std::string& given, const HostPathPolicy& policy, bool readOnly)
+{
+    if (given.empty() || given.front() != '/') {
+        return makeError(ErrorKind::BadInput, "The host path '" + given + "' must be absolute.");
+    }
+    const std::string p = resolvedPath(given);
+    if (p == "/") {
+        return refuse(given, p, "it is the host's whole file system. Mount the folder you need.");
+    }
+    // The engine's control first: its socket in a container gives the notebook the whole machine.
+    const std::string control = "which would give the notebook full control of this machine.";
+    for (const auto& s : policy.engineSockets) {
+        if (within(s, p) || within(resolvedPath(s), p)) {
+            return refuse(given, p, "it " + std::string(p == s ? "is" : "holds") + " an engine's socket (" + s + "), " +
+                                        control);
+        }
+    }
+    if (within(p, "/run") || within(p, "/var/run") || p.ends_with(".sock")) {
+        return refuse(given, p, "it is or holds an engine socket (engines keep theirs under /run), " + control);
+    }
+    for (const char* tree : kSystemTrees) {
+        if (within(p, tree)) {
+            return refuse(given, p, std::string("it is part of the system (") + tree +
+                                        "), which a notebook must not read or change. Mount a folder of your own.");
+        }
+        if (within(tree, p) || within(resolvedPath(tree), p)) {
+            return refuse(given, p, std::string("it holds the system's ") + tree +
+                                        ". Mount a folder of your own inside it.");
+        }
+    }
+    if (!policy.home.empty()) {
+        if (within(policy.home, p)) {
+            return refuse(given, p, "it " + std::string(p == policy.home ? "is" : "holds") +
+                                        " your home folder, with your keys, passwords and the settings programs run "
+                                        "at login. Mount a folder inside it, such as ~/data.");
+        }
+        if (within(p, policy.home)) {
+            const std::string rest = p.substr(policy.home.size() + 1);
+            if (rest.starts_with(".")) {
+                return refuse(given, p, "it is in the hidden settings of your home folder (~/" +
+                                            rest.substr(0, rest.find('/')) +
+                                            "): keys, passwords, engine data and what runs at login live there.");
+            }
+        }
+    }
+
+    struct stat st{};
+    const bool exists = ::stat(p.c_str(), &st) == 0;
+    if (exists) {
+        if (S_ISSOCK(st.st_mode)) {
+            return refuse(given, p, "it is a socket: whatever listens there (an engine, an agent) would take orders "
+                                    "from the notebook, " + control);
+        }
+        if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
+            return refuse(given, p, "it is a device or a pipe, not a file or folder.");
+        }
+        if (S_ISDIR(st.st_mode) && (st.st_mode & S_IWOTH) && (st.st_mode & S_ISVTX)) {
+            return refuse(given, p, "it is shared with every user of this machine (like /tmp). Mount a folder of "
+                                    "your own inside it.");
+        }
+        if (S_ISDIR(st.st_mode)) {
+            if (auto sock = socketInside(p); !sock.empty()) {
+                return refuse(given, p, "it holds a socket (" + sock +
+                                            "): whatever listens there would take orders from the notebook, " + control +
+                                            " Mount a folder without one.");
+            }
+        }
+    }
+    // Berth grants nobody more than they have: the engine (root) would read and write anything.
+    const std::string here = existingPart(p);
+    int mode = R_OK | (readOnly && exists ? 0 : W_OK);
+    if (::faccessat(AT_FDCWD, here.c_str(), mode, AT_EACCESS) != 0) {
+        return refuse(given, p, std::string("you may not ") + (mode & W_OK ? "write" : "read") + " " + here +
+                                    " yourself, and Berth gives a notebook no more than you have.");
+    }
+    // Between this check and the mount, nobody else may be able to swap a folder on the way for a link.
+    fs::path walked = "/";
+    for (const auto& part : fs::path(p).relative_path()) {
+        const fs::path child = walked / part;
+        struct stat dir{};
+        if (::lstat(walked.c_str(), &dir) != 0) {
+            break;
+        }
+        const bool othersWrite = (dir.st_mode & S_IWOTH) || ((dir.st_mode & S_IWGRP) && !(dir.st_uid == policy.uid && dir.st_gid == ::getegid()));
+        if (dir.st_uid != 0 && dir.st_uid != policy.uid) {
+            return refuse(given, p, walked.string() + " belongs to another user, who could replace what is in it "
+                                    "between Berth's check and the mount.");
+        }
+        if (othersWrite) {
+            struct stat entry{};
+            const bool entryOk = ::lstat(child.c_str(), &entry) != 0 || entry.st_uid == 0 || entry.st_uid == policy.uid;
+            if (!(dir.st_mode & S_ISVTX) || !entryOk) {
+                return refuse(given, p, walked.string() + " can be written by other users, who could swap " +
+                                            child.string() + " for a link between Berth's check and the mount.");
+            }
+        }
+        walked = child;
+        if (walked.string() == here) {
+            break;
+        }
+    }
+    return p;
+}
+
+Result<PreparedFolder> prepareFolder(const std::string& path, const HostPathPolicy& policy)
+{
+    auto judged = checkHostPath(path, policy, false);
+    if (!judged) {
+        return judged.error();
+    }
+    const std::string target = *judged;
+    std::string base = existingPart(target);
+    int fd = ::open(base.c_str(), O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0) {
+        return makeError(ErrorKind::Io, "Could not open " + base + ": " + std::strerror(errno) +
+                                            (errno == ENOTDIR ? " (a file, not a folder)" : "") + ".");
+    }
+    PreparedFolder out;
+    const std::string rest = target == base ? std::string() : target.substr(base == "/" ? 1 : base.size() + 1);
+    for (const auto& part : fs::path(rest)) {
+        const std::string name = part.string();
+        if (name.empty()) {
+            continue;
+        }
+        out.created = ::mkdirat(fd, name.c_str(), 0700) == 0;
+        if (!out.created && errno != EEXIST) {
+            const int err = errno;
+            ::close(fd);
+            return makeError(ErrorKind::Io, "Could not create the folder " + target + ": " + std::strerror(err) + ".");
+        }
+        const int next = ::openat(fd, name.c_str(), O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        const int err = errno;
+        ::close(fd);
+        if (next < 0) {
+            return makeError(ErrorKind::BadInput, "Could not open the folder " + target + ": " +
+                                                      (err == ELOOP || err == ENOTDIR
+                                                           ? std::string("something that is not a folder (a link or a file) is in the way")
+                                                           : std::string(std::strerror(err))) +
+                                                      ". Choose another folder.");
+        }
+        fd = next;
+    }
+    // Judged again now that it exists: the sockets inside, who may write it.
+    auto again = checkHostPath(target, policy, false);
+    if (!again) {
+        ::close(fd);
+        return again.error();
+    }
+    out.path = *again;
+    out.fd = fd;
+    return out;
+}
+
+Result<std::string> defaultWorkspaceRoot(const HostPathPolicy& policy)
+{
+    if (policy.home.empty()) {
+        return makeError(ErrorKind::BadInput, "There is no home folder (HOME is not set, or not a folder) to keep "
+                                              "notebooks in. Set HOME, or choose a folder for them.");
+    }
+    const std::string& home = policy.home;
+    std::string docs;
+    // xdg-user-dirs: XDG_DOCUMENTS_DIR="$HOME/Documents" in $XDG_CONFIG_HOME/user-dirs.dirs
+    const char* cfg = std::getenv("XDG_CONFIG_HOME");
+    std::string config = cfg && *cfg == '/' ? std::string(cfg) : home + "/.config";
+    std::ifstream in(config + "/user-dirs.dirs");
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.starts_with("XDG_DOCUMENTS_DIR=")) {
+            std::string v = line.substr(18);
+            if (v.size() >= 2 && v.front() == '"' && v.back() == '"') {
+                v = v.substr(1, v.size() - 2);
+            }
+            if (v.starts_with("$HOME")) {
+                v = home + v.substr(5);
+            }
+            v = normalized(v);
+            // Only a documents folder inside the home folder, and not the home folder itself.
+            if (!v.empty() && v.front() == '/' && v != home && within(v, home)) {
+                docs = v;
+            }
+        }
+    }
+    if (docs.empty()) {
+        docs = home + "/Documents";
+    }
+    return docs + "/Berth";
+}
+
+} // namespace berth::core

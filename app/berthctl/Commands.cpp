@@ -155,8 +155,9 @@ int cmdPs(const Invocation& inv, Runtime& rt)
         if (!text) {
             return fail(inv, text.error());
         }
-        std::fwrite(text->data(), 1, text->size(), stdout);
-        if (text->empty() || text->back() != '\n') {
+        const std::string shown = escapeJsonText(*text); // same JSON; nothing in it a terminal would obey
+        std::fwrite(shown.data(), 1, shown.size(), stdout);
+        if (shown.empty() || shown.back() != '\n') {
             std::fputc('\n', stdout);
         }
         return kExitOk;

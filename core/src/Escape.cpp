@@ -112,17 +112,34 @@ std::string printable(std::string_view text, bool keepLineBreaks)
 
 std::string jsonText(const nlohmann::json& j, int indent)
 {
-    const std::string raw = j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+    return escapeJsonText(j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+std::string escapeJsonText(std::string_view raw)
+{
     std::string out;
     out.reserve(raw.size());
-    // JSON's structure is ASCII: anything beyond it is inside a string, where a \u escape means the same.
+    bool inString = false;
     for (std::size_t i = 0; i < raw.size();) {
+        const char c = raw[i];
+        if (inString && c == '\\' && i + 1 < raw.size() && static_cast<unsigned char>(raw[i + 1]) >= 0x20) {
+            out.append(raw.substr(i, 2)); // an escape the text already has
+            i += 2;
+            continue;
+        }
+        if (c == '"') {
+            inString = !inString;
+        }
         const std::size_t len = utf8Length(raw, i);
         const unsigned cp = len ? codePoint(raw, i, len) : 0xFFFD;
-        if (cp == 0x7F || hiddenCodePoint(cp)) {
-            appendHex(out, "\\u%04x", cp);
+        if (cp < 0x20 || cp == 0x7F || hiddenCodePoint(cp) || len == 0) {
+            if (!inString) {
+                out.push_back(cp == '\n' || cp == '\t' ? static_cast<char>(cp) : ' ');
+            } else {
+                appendHex(out, "\\u%04x", cp);
+            }
         } else {
-            out.append(raw, i, len ? len : 1);
+            out.append(raw.substr(i, len));
         }
         i += len ? len : 1;
     }

@@ -106,6 +106,14 @@ std::string envToken(const ContainerDetails& d)
     return {};
 }
 
+Error remoteEngineError(const std::string& endpoint)
+{
+    return makeError(ErrorKind::Unsupported,
+                     "The engine at " + endpoint + " runs on another machine (its name and kernel are not this "
+                     "machine's), where Jupyter's port is bound to that machine's 127.0.0.1. Run Berth on that "
+                     "machine, or forward the notebook's port yourself with ssh -L once it is launched there.");
+}
+
 bool sleepUnlessCancelled(std::chrono::milliseconds d, const std::atomic<bool>* cancel)
 {
     for (auto waited = 0ms; waited < d; waited += 50ms) {
@@ -296,11 +304,7 @@ Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchPr
         // Jupyter is published on the engine's loopback: from here it cannot be reached, and asking this
         // machine's 127.0.0.1:<port> would hand the token to whatever listens there. A socket forwarded from
         // another machine looks local by its address; the engine's own identity tells.
-        return makeError(ErrorKind::Unsupported,
-                         "The engine at " + m_engine.endpoint() + " runs on another machine (its name and kernel are "
-                         "not this machine's), where Jupyter's port is bound to that machine's 127.0.0.1. Run Berth "
-                         "on that machine, or forward the notebook's port yourself with ssh -L once it is launched "
-                         "there.");
+        return remoteEngineError(m_engine.endpoint());
     }
     LaunchSpec spec = input;
     const HostPathPolicy policy = HostPathPolicy::forThisUser(m_engine.endpoint());
@@ -607,6 +611,10 @@ Result<EnvironmentInfo> Launcher::waitReady(const std::string& nameOrId, const L
                                             const std::atomic<bool>* cancel)
 {
     m_cancel = cancel;
+    // Jupyter on another machine never answers here: say so now rather than after the whole wait.
+    if (auto here = engineRunsHere(); !here || !*here) {
+        return here ? remoteEngineError(m_engine.endpoint()) : here.error();
+    }
     const auto start = std::chrono::steady_clock::now();
     const auto deadline = start + m_options.readyTimeout;
     auto nextInspect = start;

@@ -12,6 +12,8 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 
@@ -105,6 +107,70 @@ std::string existingPart(std::string p)
         p = fs::path(p).parent_path().string();
     }
     return p;
+}
+
+/// Why another user could change where `path` leads (a folder on the way that they own, or may write
+/// without the sticky bit protecting the entry), or nothing.
+std::optional<std::string> swappable(const std::string& path, const HostPathPolicy& policy)
+{
+    std::deque<std::string> todo;
+    for (const auto& part : fs::path(path).relative_path()) {
+        todo.push_back(part.string());
+    }
+    fs::path cur = "/";
+    int hops = 0;
+    while (!todo.empty()) {
+        const std::string comp = todo.front();
+        todo.pop_front();
+        if (comp.empty() || comp == ".") {
+            continue;
+        }
+        if (comp == "..") {
+            cur = cur.parent_path();
+            continue;
+        }
+        struct stat dir{};
+        if (::lstat(cur.c_str(), &dir) != 0) {
+            return std::nullopt;
+        }
+        const fs::path next = cur / comp;
+        struct stat entry{};
+        const bool exists = ::lstat(next.c_str(), &entry) == 0;
+        if (dir.st_uid != 0 && dir.st_uid != policy.uid) {
+            return cur.string() + " belongs to another user, who could replace what is in it between Berth's check "
+                                  "and the mount.";
+        }
+        const bool othersWrite = (dir.st_mode & S_IWOTH) ||
+                                 ((dir.st_mode & S_IWGRP) && !(dir.st_uid == policy.uid && dir.st_gid == ::getegid()));
+        if (othersWrite && (!(dir.st_mode & S_ISVTX) || (exists && entry.st_uid != 0 && entry.st_uid != policy.uid))) {
+            return cur.string() + " can be written by other users, who could swap " + next.string() +
+                   " for a link between Berth's check and the mount.";
+        }
+        if (!exists) {
+            return std::nullopt; // Berth makes the rest itself, following no link
+        }
+        if (S_ISLNK(entry.st_mode)) {
+            if (++hops > 40) {
+                return std::nullopt; // a loop: nothing to mount there anyway
+            }
+            std::error_code ec;
+            const fs::path target = fs::read_symlink(next, ec);
+            if (ec) {
+                return std::nullopt;
+            }
+            std::vector<std::string> parts;
+            for (const auto& part : target.relative_path()) {
+                parts.push_back(part.string());
+            }
+            todo.insert(todo.begin(), parts.begin(), parts.end());
+            if (target.is_absolute()) {
+                cur = "/";
+            }
+            continue;
+        }
+        cur = next;
+    }
+    return std::nullopt;
 }
 
 std::string homeOf(uid_t uid)
@@ -222,31 +288,10 @@ Result<std::string> checkHostPath(const std::string& given, const HostPathPolicy
         return refuse(given, p, std::string("you may not ") + (mode & W_OK ? "write" : "read") + " " + here +
                                     " yourself, and Berth gives a notebook no more than you have.");
     }
-    // Between this check and the mount, nobody else may be able to swap a folder on the way for a link.
-    fs::path walked = "/";
-    for (const auto& part : fs::path(p).relative_path()) {
-        const fs::path child = walked / part;
-        struct stat dir{};
-        if (::lstat(walked.c_str(), &dir) != 0) {
-            break;
-        }
-        const bool othersWrite = (dir.st_mode & S_IWOTH) || ((dir.st_mode & S_IWGRP) && !(dir.st_uid == policy.uid && dir.st_gid == ::getegid()));
-        if (dir.st_uid != 0 && dir.st_uid != policy.uid) {
-            return refuse(given, p, walked.string() + " belongs to another user, who could replace what is in it "
-                                    "between Berth's check and the mount.");
-        }
-        if (othersWrite) {
-            struct stat entry{};
-            const bool entryOk = ::lstat(child.c_str(), &entry) != 0 || entry.st_uid == 0 || entry.st_uid == policy.uid;
-            if (!(dir.st_mode & S_ISVTX) || !entryOk) {
-                return refuse(given, p, walked.string() + " can be written by other users, who could swap " +
-                                            child.string() + " for a link between Berth's check and the mount.");
-            }
-        }
-        walked = child;
-        if (walked.string() == here) {
-            break;
-        }
+    // Between this check and the mount, nobody else may be able to swap a folder on the way for a link: every
+    // folder the path passes through, links followed as the kernel follows them, is judged.
+    if (auto swap = swappable(given, policy)) {
+        return refuse(given, p, *swap);
     }
     return p;
 }

@@ -22,6 +22,11 @@ std::string printable(std::string_view text, bool keepLineBreaks = true);
 /// that are not UTF-8 are replaced: safe on a terminal, still valid JSON, same values.
 std::string jsonText(const nlohmann::json& j, int indent = -1);
 
+/// JSON text as an engine sent it, made safe for a terminal without changing what it means: inside
+/// strings, control characters, DEL, C1 and bidirectional overrides become \u escapes; outside strings, any
+/// control character but a space, tab or line break (a carriage return included) becomes a space.
+std::string escapeJsonText(std::string_view json);
+
 /// A stream of a container's output for a terminal: colours (SGR, `ESC [ ... m`), line breaks and tabs
 /// pass; every other control and escape sequence is made visible as printable() does. Sequences cut
 /// between chunks are put back together.

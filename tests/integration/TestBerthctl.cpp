@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <csignal>
@@ -33,7 +34,11 @@ class TestBerthctl : public QObject
     }
 
 private Q_SLOTS:
-    void cleanupTestCase() { test::removeLabelled(*engine); }
+    void cleanupTestCase()
+    {
+        test::removeLabelled(*engine);
+        test::removeNamed(*engine); // launched by berthctl: named with this run's value
+    }
 
     void usageErrorsExitWithTwo()
     {
@@ -181,6 +186,69 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(r.out.toUtf8()).object().value("removed").toBool(), true);
         QCOMPARE(engine->inspectContainer(name).error().kind, core::ErrorKind::NotFound);
+    }
+
+    void rmKeepsAStoppedEnvironmentWhoseFilesWouldBeLost()
+    {
+        // A Berth environment as `launch` makes it (its notebook folder mounted at /root/work), work written
+        // inside it outside that mount, then stopped: rm lists that work, refuses, and removes nothing.
+        QTemporaryDir workspace;
+        QVERIFY(workspace.isValid());
+        const QString name = QString::fromStdString(test::uniqueName("rm-risky"));
+        auto r = berthctl({"launch", "berth-test/notebook:6", "--name", name, "--workspace", workspace.path(),
+                           "--no-wait", "--json"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const std::string id = QJsonDocument::fromJson(r.out.toUtf8()).object().value("id").toString().toStdString();
+        QVERIFY(!id.empty());
+        const QStringList atRisk = {"/data/raw/measurements.bin", "/root/Untitled.ipynb", "/root/results.csv"};
+        auto written = engine->exec(id, {"sh", "-c",
+                                         "mkdir -p /data/raw /root/.cache/pip && "
+                                         "echo 1 > /data/raw/measurements.bin && "
+                                         "echo '{\"cells\":[]}' > /root/Untitled.ipynb && "
+                                         "printf 'a,b\\n1,2\\n' > /root/results.csv && "
+                                         // Not at risk: in the mount, a cache, and outside every user place.
+                                         "echo '{\"cells\":[]}' > /root/work/Safe.ipynb && "
+                                         "echo x > /root/.cache/pip/wheel && echo x > /tmp/scratch.log && echo ok"});
+        QVERIFY(written.ok());
+        QCOMPARE(written->out, std::string("ok\n"));
+        QVERIFY(QFile::exists(workspace.filePath("Safe.ipynb"))); // the mount is where launch said
+        QVERIFY(engine->stopContainer(id, 10).ok());
+        auto stopped = engine->inspectContainer(id);
+        QVERIFY(stopped.ok());
+        QVERIFY(!stopped->state.running);
+
+        r = berthctl({"rm", name});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.startsWith("berthctl: Removing " + name + " would lose 3 file(s)"), qPrintable(r.err));
+        for (const auto& f : atRisk) {
+            QVERIFY2(r.err.contains("\n  " + f + "\n"), qPrintable(f + " is not listed in: " + r.err));
+        }
+        for (const char* safe : {"Safe.ipynb", ".cache", "scratch.log"}) {
+            QVERIFY2(!r.err.contains(safe), qPrintable(r.err));
+        }
+        QVERIFY(r.err.contains("--force"));
+        QVERIFY(r.out.isEmpty());
+        auto still = engine->inspectContainer(id);
+        QVERIFY2(still.ok(), "rm removed the container although it refused");
+        QVERIFY(!still->state.running);
+
+        // --json: the same files, as a list.
+        r = berthctl({"--json", "rm", name});
+        QCOMPARE(r.exitCode, 1);
+        const auto err = QJsonDocument::fromJson(r.out.toUtf8()).object().value("error").toObject();
+        QCOMPARE(err.value("kind").toString(), QStringLiteral("conflict"));
+        QStringList files;
+        for (const auto& v : err.value("files").toArray()) {
+            files << v.toString();
+        }
+        QCOMPARE(files, atRisk);
+        QVERIFY(engine->inspectContainer(id).ok());
+
+        // Forced, it goes; the work in the mount stays on the host.
+        r = berthctl({"rm", "--force", name});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(engine->inspectContainer(id).error().kind, core::ErrorKind::NotFound);
+        QVERIFY(QFile::exists(workspace.filePath("Safe.ipynb")));
     }
 
     void pullDrawsProgressAndPrintsTheDigest()

@@ -208,6 +208,7 @@ private Q_SLOTS:
                 return launch("berth-test/notebook:6", ("ten" + std::to_string(i)).c_str(), {}, 240s);
             }));
         }
+        std::vector<EnvironmentInfo> envs;
         std::set<int> ports;
         std::set<std::string> tokens;
         for (auto& j : jobs) {
@@ -216,14 +217,22 @@ private Q_SLOTS:
             QVERIFY(env->ready);
             ports.insert(env->hostPort);
             tokens.insert(env->token);
-            QCOMPARE(jupyter(env->hostPort, "GET", "/api/status", env->token).status, 200);
+            envs.push_back(*env);
         }
         QCOMPARE(ports.size(), std::size_t(10));
         QCOMPARE(tokens.size(), std::size_t(10));
-        // Each environment answers only to its own token.
-        auto list = engine->listContainers(false, {{"label", {"berth.env"}}, {"name", {test::runLabelValue() }}});
-        QVERIFY(list.ok());
-        QVERIFY(list->size() >= 10);
+        // Each environment answers only to its own token: every other environment's token is refused.
+        for (const auto& env : envs) {
+            for (const auto& other : envs) {
+                const int expected = &other == &env ? 200 : 403;
+                const int status = jupyter(env.hostPort, "GET", "/api/status", other.token).status;
+                QVERIFY2(status == expected,
+                         qPrintable(QStringLiteral("%1 with the token of %2: HTTP %3, expected %4")
+                                        .arg(QString::fromStdString(env.name), QString::fromStdString(other.name))
+                                        .arg(status)
+                                        .arg(expected)));
+            }
+        }
     }
 
     void anImageThatExitsAtOnceSaysWhyWithItsLog()

@@ -6,12 +6,89 @@
 
 #include <QTest>
 
+#include <chrono>
+#include <cstdint>
+#include <mutex>
 #include <set>
 
 using namespace berth;
 using namespace berth::core;
 using berth::test::FakeTransport;
 using berth::test::fixture;
+
+namespace {
+
+std::int64_t nowNano()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+/// The value of one query parameter of a request target; empty when absent.
+std::string queryValue(const std::string& target, const std::string& name)
+{
+    const auto q = target.find('?');
+    if (q == std::string::npos) {
+        return {};
+    }
+    for (std::size_t pos = q + 1; pos < target.size();) {
+        auto amp = target.find('&', pos);
+        if (amp == std::string::npos) {
+            amp = target.size();
+        }
+        const std::string pair = target.substr(pos, amp - pos);
+        if (pair.starts_with(name + "=")) {
+            return pair.substr(name.size() + 1);
+        }
+        pos = amp + 1;
+    }
+    return {};
+}
+
+/// Passes requests on to the fake and notes when each went out.
+class TimedTransport final : public Transport
+{
+public:
+    struct Sent
+    {
+        std::string target;
+        std::int64_t atNano;
+    };
+
+    explicit TimedTransport(std::shared_ptr<Transport> inner) : m_inner(std::move(inner)) {}
+
+    Result<HttpResponse> send(const HttpRequest& request) override
+    {
+        note(request);
+        return m_inner->send(request);
+    }
+    Result<HttpResponse> stream(const HttpRequest& request, const ChunkHandler& onChunk,
+                                const std::atomic<bool>* cancel) override
+    {
+        note(request);
+        return m_inner->stream(request, onChunk, cancel);
+    }
+    std::string describe() const override { return m_inner->describe(); }
+
+    std::vector<Sent> requests() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_sent;
+    }
+
+private:
+    void note(const HttpRequest& request)
+    {
+        std::lock_guard lock(m_mutex);
+        m_sent.push_back({request.target, nowNano()});
+    }
+
+    std::shared_ptr<Transport> m_inner;
+    mutable std::mutex m_mutex;
+    std::vector<Sent> m_sent;
+};
+
+} // namespace
 
 class TestEngineClient : public QObject
 {
@@ -365,6 +442,81 @@ private Q_SLOTS:
         QCOMPARE(seen.size(), lines.size());
         std::set<std::string> unique(seen.begin(), seen.end());
         QCOMPARE(unique.size(), seen.size());
+    }
+
+    void eventsAreNotMissedWhenTheStreamDropsBeforeItsFirstEvent_data()
+    {
+        QTest::addColumn<bool>("refused");
+        QTest::newRow("closed without an event") << false;
+        QTest::newRow("connection refused") << true;
+    }
+
+    void eventsAreNotMissedWhenTheStreamDropsBeforeItsFirstEvent()
+    {
+        // The first connection brings nothing: what happened while it was down must still come, so the
+        // second asks from the moment the first one began, and what it brings is delivered exactly once.
+        QFETCH(bool, refused);
+        fresh();
+        auto timed = std::make_shared<TimedTransport>(fake);
+        engine = std::make_unique<EngineClient>(timed);
+        const std::string all = fixture("events.jsonl");
+        std::vector<std::string> lines;
+        for (std::size_t pos = 0, nl; (nl = all.find('\n', pos)) != std::string::npos; pos = nl + 1) {
+            lines.push_back(all.substr(pos, nl - pos));
+        }
+        QVERIFY(lines.size() >= 4);
+        if (refused) {
+            fake->expectConnectFailure("GET", "/events");
+        } else {
+            fake->expect("GET", "/events", FakeTransport::ok(""));
+        }
+        fake->expect("GET", "/events", FakeTransport::ok(all), 11);
+        // The third resends from the last event's second on, as Podman does: nothing of it comes twice.
+        fake->expect("GET", "/events", FakeTransport::ok(all), 7);
+
+        const auto before = nowNano();
+        std::vector<std::string> seen;
+        int disconnects = 0;
+        std::atomic<bool> cancel{false};
+        EventOptions opts;
+        opts.filters = {{"type", {"container"}}};
+        auto r = engine->events(opts, [&](const Event& e) {
+            seen.push_back(e.raw.dump());
+            return true;
+        }, &cancel, [&](const Error&) {
+            if (++disconnects == 3) {
+                cancel = true; // the third stream has ended: all there was is in
+            }
+        });
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, ErrorKind::Cancelled);
+        QCOMPARE(disconnects, 3);
+        QCOMPARE(fake->pending(), std::size_t(0));
+
+        const auto requests = timed->requests();
+        QCOMPARE(requests.size(), std::size_t(3));
+        QVERIFY2(queryValue(requests[0].target, "since").empty(), requests[0].target.c_str()); // from now
+        const std::string since = queryValue(requests[1].target, "since");
+        QVERIFY2(!since.empty(), requests[1].target.c_str());
+        QVERIFY2(since.size() > 10 && since[since.size() - 10] == '.', since.c_str()); // seconds.nanoseconds
+        const auto sinceNano =
+            std::stoll(since.substr(0, since.size() - 10)) * 1000000000LL + std::stoll(since.substr(since.size() - 9));
+        // The time the first connection began: not before the call, not after the first request went out
+        // (and so well before the second one, which waits out the back-off first).
+        QVERIFY2(sinceNano >= before, since.c_str());
+        QVERIFY2(sinceNano <= requests[0].atNano, since.c_str());
+        QVERIFY(requests[1].atNano - requests[0].atNano >= 400'000'000); // 500 ms back-off between them
+        QVERIFY(requests[1].target.find("filters=") != std::string::npos); // still filtered
+        // The third resumes from the last event delivered.
+        const auto last = nlohmann::json::parse(lines.back())["timeNano"].get<long long>();
+        char lastSince[64];
+        std::snprintf(lastSince, sizeof lastSince, "%lld.%09lld", last / 1000000000, last % 1000000000);
+        QCOMPARE(queryValue(requests[2].target, "since"), std::string(lastSince));
+
+        QCOMPARE(seen.size(), lines.size());
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            QCOMPARE(seen[i], nlohmann::json::parse(lines[i]).dump());
+        }
     }
 
     void eventsStopWhenCancelled()

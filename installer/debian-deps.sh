@@ -4,12 +4,14 @@
 #
 # Installs the Debian 12 packages Berth needs and that are missing; installs nothing that is present.
 #   debian-deps.sh          to build and run Berth
-#   debian-deps.sh --tests  also what the test suite needs (an engine, a registry, Xvfb, debootstrap)
+#   debian-deps.sh --tests  also what the test suite needs (an engine, a registry, Xvfb, debootstrap, clang and
+#                           its libFuzzer and sanitizer runtimes, which clang only recommends)
 set -euo pipefail
 
 build=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-webengine-dev libqt6webenginecore6-bin
        libgl-dev libcurl4-openssl-dev nlohmann-json3-dev curl ca-certificates)
-tests=(docker.io docker-registry debootstrap xvfb xauth python3 iproute2 socat podman catatonit)
+tests=(docker.io docker-registry debootstrap xvfb xauth python3 iproute2 socat podman catatonit
+       clang libclang-rt-14-dev)
 
 want=("${build[@]}")
 [[ ${1:-} == --tests ]] && want+=("${tests[@]}")

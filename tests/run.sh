@@ -5,12 +5,14 @@
 # Builds Berth and runs every test (unit, integration on a real Docker engine and on Podman, GUI under
 # Xvfb). Starts what it needs (dockerd, a loopback registry, Podman's API service) when nothing answers,
 # builds the test images once, and stops what it started. Extra arguments go to ctest (e.g. -L unit, -R TestEngineLive).
+# A full run (no arguments) then runs tests/sanitize.sh: each fuzz target for BERTH_FUZZ_SECONDS (60), and the unit
+# and integration tests built with ASan and UBSan. BERTH_QUICK=1 leaves that out, for a quick loop at home.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 if ((EUID != 0)); then
     # dockerd and Podman's rootful service need root; the rest would run as anyone.
     echo "tests/run.sh starts dockerd and Podman's API service, which needs root: running it with sudo." >&2
-    exec sudo --preserve-env=BERTH_BUILD_DIR,BERTH_TEST_REGISTRY "$0" "$@"
+    exec sudo --preserve-env=BERTH_BUILD_DIR,BERTH_TEST_REGISTRY,BERTH_QUICK,BERTH_FUZZ_SECONDS "$0" "$@"
 fi
 build=${BERTH_BUILD_DIR:-$root/build}
 
@@ -58,3 +60,8 @@ export BERTH_TEST_PODMAN_HOST
 
 cd "$build"
 xvfb-run -a -s "-screen 0 1280x1024x24" ctest --output-on-failure --timeout 900 -j2 "$@"
+
+# Arguments pick tests: that is not a full run.
+if (($# == 0)) && [[ ${BERTH_QUICK:-} != 1 ]]; then
+    "$root/tests/sanitize.sh"
+fi

@@ -671,7 +671,14 @@ Result<void> EngineClient::logs(const std::string& idOrName, const LogOptions& o
         return !stop;
     }, cancel, {}, {}, options.follow ? 0ms : options.timeout);
     if (!r) {
-        return r.error();
+        Error e = r.error();
+        if (options.follow && (e.kind == ErrorKind::Io || e.kind == ErrorKind::EngineUnreachable)) {
+            // The connection broke mid-stream: most often the engine restarted.
+            e.kind = ErrorKind::EngineUnreachable;
+            e.message = "The engine at " + endpoint() + " stopped sending the log of " + details->name +
+                        " (it may have restarted). Follow it again once the engine answers.";
+        }
+        return e;
     }
     if (r->status != 200) {
         return errorFrom(*r, "Reading the log of " + idOrName);

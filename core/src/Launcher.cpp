@@ -711,7 +711,7 @@ Result<EnvironmentInfo> Launcher::waitReady(const std::string& nameOrId, const L
         if (onProgress) {
             onProgress({LaunchProgress::Phase::Waiting, "Waiting for Jupyter (" + std::to_string(waited) + " s)", -1});
         }
-        (void)sleepUnlessCancelled(200ms, cancel);
+        (void)sleepUnlessCancelled(100ms, cancel);
     }
 }
 

@@ -10,9 +10,18 @@
 namespace berth::core {
 
 namespace {
+/// `p` is `dir` or below it. A trailing slash names the same folder (Podman reports mount targets as given:
+/// "/data/").
 bool under(std::string_view p, std::string_view dir)
 {
-    return p == dir || (p.size() > dir.size() && p.substr(0, dir.size()) == dir && p[dir.size()] == '/');
+    while (dir.size() > 1 && dir.back() == '/') {
+        dir.remove_suffix(1);
+    }
+    if (dir == "/") {
+        return !p.empty() && p.front() == '/';
+    }
+    return !dir.empty() &&
+           (p == dir || (p.size() > dir.size() && p.substr(0, dir.size()) == dir && p[dir.size()] == '/'));
 }
 
 /// A path component somewhere in `p` equals one of `names`.
@@ -166,6 +175,10 @@ bool TarLister::feed(std::string_view chunk)
         } else {
             std::string full = !m_longName.empty() ? m_longName : (prefix.empty() ? name : prefix + "/" + name);
             m_longName.clear();
+            if (!m_sawEntry) {
+                m_sawEntry = true;
+                m_first = full;
+            }
             if (type == '0' || type == '\0') {
                 if (m_files.size() >= m_max) {
                     m_more = true;
@@ -217,10 +230,23 @@ Result<RemovalRisk> removalRisk(EngineClient& engine, const std::string& nameOrI
         if (!r) {
             return r.error();
         }
-        // The archive names entries from the folder's own name: "data/results.csv" for /data.
+        // Docker names entries from the folder's own name ("data/results.csv" for /data, first "data/");
+        // Podman, for a volume, from inside it ("/results.csv").
+        const std::string base = v.target.substr(v.target.rfind('/') + 1);
+        std::string first = tar.firstName();
+        while (first.starts_with("./")) {
+            first.erase(0, 2);
+        }
+        while (!first.empty() && first.back() == '/') {
+            first.pop_back();
+        }
+        const bool fromFolderName = first == base;
         const std::string parent = v.target.substr(0, v.target.rfind('/'));
-        for (const auto& f : tar.files()) {
-            v.files.push_back(parent + "/" + f);
+        for (std::string f : tar.files()) {
+            while (f.starts_with("./") || f.starts_with("/")) {
+                f.erase(0, f.front() == '/' ? 1 : 2);
+            }
+            v.files.push_back((fromFolderName ? parent : v.target) + "/" + f);
         }
         v.more = tar.more();
     }

@@ -6,6 +6,7 @@
 #include <sys/random.h>
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <vector>
@@ -66,11 +67,11 @@ bool valueChar(char c)
 
 std::string redactTokens(std::string_view text, const std::string& known)
 {
-    std::string out;
-    out.reserve(text.size());
-    std::size_t i = 0;
-    while (i < text.size()) {
-        // Where a value starts after one of the forms; npos when none starts here.
+    // Which bytes to hide, then each run of them as "...": a value and `known` may overlap (a known token
+    // that ends with "token" and is followed by "=VALUE"), and both stay hidden.
+    std::vector<bool> hide(text.size(), false);
+    std::size_t hiddenUntil = 0; // values are hidden up to here already: nested forms add nothing
+    for (std::size_t i = 0; i < text.size(); ++i) {
         std::size_t value = std::string_view::npos;
         if (startsWithNoCase(text, i, "token=")) {
             value = i + 6;
@@ -83,22 +84,30 @@ std::string redactTokens(std::string_view text, const std::string& known)
                 value = j + 1;
             }
         }
-        if (value != std::string_view::npos && value < text.size() && valueChar(text[value])) {
-            out.append(text.substr(i, value - i));
-            out += "...";
-            i = value;
-            while (i < text.size() && valueChar(text[i])) {
-                ++i;
-            }
+        if (value == std::string_view::npos || value >= text.size() || !valueChar(text[value])) {
             continue;
         }
-        if (known.size() >= 8 && text.compare(i, known.size(), known) == 0) {
-            out += "...";
-            i += known.size();
-            continue;
+        // A value that starts inside the last one hidden ends where it ends: go on from there.
+        std::size_t k = std::max(value, hiddenUntil);
+        while (k < text.size() && valueChar(text[k])) {
+            hide[k++] = true;
         }
-        out.push_back(text[i]);
-        ++i;
+        hiddenUntil = std::max(hiddenUntil, k);
+    }
+    if (known.size() >= 8) {
+        for (std::size_t at = text.find(known); at != std::string_view::npos; at = text.find(known, at + 1)) {
+            std::fill(hide.begin() + static_cast<std::ptrdiff_t>(at),
+                      hide.begin() + static_cast<std::ptrdiff_t>(at + known.size()), true);
+        }
+    }
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (!hide[i]) {
+            out.push_back(text[i]);
+        } else if (i == 0 || !hide[i - 1]) {
+            out += "...";
+        }
     }
     return out;
 }

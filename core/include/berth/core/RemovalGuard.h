@@ -52,11 +52,15 @@ public:
     /// Returns false once enough is known (the limit reached, or the archive's end).
     bool feed(std::string_view chunk);
     const std::vector<std::string>& files() const { return m_files; }
+    /// The archive's first entry, whatever its type (Docker starts with the folder itself: "data/").
+    const std::string& firstName() const { return m_first; }
     bool more() const { return m_more; }
 
 private:
     std::size_t m_max;
     std::vector<std::string> m_files;
+    std::string m_first;
+    bool m_sawEntry = false;
     std::string m_header;
     std::string m_longName;
     std::uint64_t m_skip = 0;    ///< bytes of the current entry's data (and padding) still to pass over

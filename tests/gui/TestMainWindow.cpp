@@ -31,6 +31,30 @@ private Q_SLOTS:
         window.grab().save(QStringLiteral("TestMainWindow-connected.png"));
     }
 
+    void oldDockerIsToldItExposesLoopbackPorts()
+    {
+        // Debian 12's Docker (20.10) publishes 127.0.0.1 ports to the network segment too (moby#45610); Podman
+        // and Docker 28 do not. The window says so once, beside the engine line, not on every launch.
+        auto engine = test::liveEngine();
+        auto version = engine->version();
+        QVERIFY(version.ok());
+        const bool old = !version->podman && std::atoi(version->version.c_str()) < 28;
+        ui::EngineStatus status(engine, {});
+        ui::MainWindow window(&status);
+        window.show();
+        status.refresh();
+        QTRY_VERIFY_WITH_TIMEOUT(!status.snapshot().checking, 10000);
+        auto* warning = window.findChild<QLabel*>(QStringLiteral("engineWarning"));
+        QVERIFY(warning);
+        QCOMPARE(warning->isVisible(), old);
+        QCOMPARE(warning->text().contains("moby#45610"), old);
+        QCOMPARE(warning->textFormat(), Qt::PlainText);
+        QCOMPARE(window.engineLine()->textFormat(), Qt::PlainText); // what an engine says is never markup
+        if (old) {
+            window.grab().save(QStringLiteral("TestMainWindow-old-docker.png"));
+        }
+    }
+
     void engineLineSaysWhatToDoWhenNoEngineAnswers()
     {
         auto ep = core::parseEndpoint("unix:///tmp/berth-gui-nothing.sock");

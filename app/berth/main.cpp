@@ -12,6 +12,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include <memory>
+#include <string_view>
+
 #include <curl/curl.h>
 
 namespace {
@@ -29,12 +32,30 @@ int main(int argc, char** argv)
 }
 
 namespace {
+/// --help and --version answer without a display (over ssh, in a package's test): no window is made.
+bool onlyAsksForHelp(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view a = argv[i];
+        if (a == "-h" || a == "--help" || a == "--help-all" || a == "-v" || a == "--version") {
+            return true;
+        }
+    }
+    return false;
+}
+
 int run(int argc, char** argv)
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Berth"));
-    QApplication::setOrganizationName(QStringLiteral("Berth"));
-    QApplication::setApplicationVersion(QStringLiteral(BERTH_VERSION));
+    std::unique_ptr<QCoreApplication> owner;
+    if (onlyAsksForHelp(argc, argv)) {
+        owner = std::make_unique<QCoreApplication>(argc, argv);
+    } else {
+        owner = std::make_unique<QApplication>(argc, argv);
+    }
+    QCoreApplication& app = *owner;
+    QCoreApplication::setApplicationName(QStringLiteral("Berth"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Berth"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BERTH_VERSION));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Containerized AI environments as easy as opening a document."));
@@ -72,7 +93,7 @@ int run(int argc, char** argv)
         berth::ui::MainWindow window(&status);
         window.show();
         status.refresh();
-        rc = QApplication::exec();
+        rc = QCoreApplication::exec();
     }
     return rc;
 }

@@ -149,6 +149,17 @@ int cmdImages(const Invocation& inv, Runtime& rt)
 int cmdPs(const Invocation& inv, Runtime& rt)
 {
     const bool all = inv.has("all");
+    if (inv.has("quiet")) {
+        // Ids only, for scripts: berthctl stop $(berthctl ps -q)
+        auto list = rt.engine.listContainers(all);
+        if (!list) {
+            return fail(inv, list.error());
+        }
+        for (const auto& c : *list) {
+            std::cout << shortId(c.id) << '\n';
+        }
+        return kExitOk;
+    }
     if (inv.json) {
         // The engine's own JSON, untouched: ids and names as the engine has them.
         auto text = rt.engine.listContainersJson(all);
@@ -360,12 +371,12 @@ int cmdLogs(const Invocation& inv, Runtime& rt)
 }
 
 namespace {
-/// --time, or the default: 30 s for a Berth environment (Jupyter shuts its kernels down), 10 s otherwise.
-std::optional<int> graceSeconds(const Invocation& inv, bool berthEnvironment)
+/// --time, or core's default for this container (defaultStopGrace: 30 s for an environment, 10 s otherwise).
+std::optional<int> graceSeconds(const Invocation& inv, const ContainerDetails& details)
 {
     auto t = inv.value("time");
     if (!t) {
-        return berthEnvironment ? 30 : 10;
+        return defaultStopGrace(details);
     }
     try {
         std::size_t used = 0;
@@ -386,7 +397,7 @@ int cmdStop(const Invocation& inv, Runtime& rt)
     if (!details) {
         return fail(inv, details.error());
     }
-    auto grace = graceSeconds(inv, details->labels.count("berth.env") > 0);
+    auto grace = graceSeconds(inv, *details);
     if (!grace) {
         std::cerr << "berthctl: --time takes whole seconds from 0 to 3600\n";
         return kExitUsage;

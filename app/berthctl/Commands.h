@@ -55,6 +55,9 @@ int cmdStop(const Invocation& inv, Runtime& rt);
 int cmdRm(const Invocation& inv, Runtime& rt);
 /// Create, start and wait for a Jupyter environment (LaunchCommands.cpp).
 int cmdLaunch(const Invocation& inv, Runtime& rt);
+/// Start a stopped environment again (token, folder and caps kept) and wait for Jupyter; restart: stop, then start.
+int cmdStart(const Invocation& inv, Runtime& rt);
+int cmdRestart(const Invocation& inv, Runtime& rt);
 int cmdToken(const Invocation& inv, Runtime& rt);
 int cmdOpen(const Invocation& inv, Runtime& rt);
 int cmdRecord(const Invocation& inv, Runtime& rt);

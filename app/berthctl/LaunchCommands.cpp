@@ -256,6 +256,57 @@ int cmdLaunch(const Invocation& inv, Runtime& rt)
     return kExitOk;
 }
 
+namespace {
+int startAndTell(const Invocation& inv, Runtime& rt, const std::string& name)
+{
+    auto timeout = timeoutOption(inv);
+    if (!timeout) {
+        return usage("--timeout takes whole seconds, 1 or more");
+    }
+    LaunchOptions opts;
+    opts.readyTimeout = *timeout;
+    opts.wait = !inv.has("no-wait");
+    Launcher launcher(rt.engine, opts);
+    Result<EnvironmentInfo> env = makeError(ErrorKind::Engine, "not started");
+    {
+        LaunchPrinter printer(inv.json);
+        env = launcher.start(name, std::ref(printer), &rt.interrupted);
+    }
+    if (!env) {
+        return fail(inv, env.error());
+    }
+    if (inv.json) {
+        printJson(infoJson(*env, false));
+    } else if (env->url.empty()) {
+        std::cout << "Started " << printable(env->name, false) << '\n';
+    } else {
+        std::cout << "Environment " << printable(env->name, false) << (env->ready ? " is ready at " : " is starting at ")
+                  << env->url << '\n';
+    }
+    return kExitOk;
+}
+} // namespace
+
+int cmdStart(const Invocation& inv, Runtime& rt)
+{
+    return startAndTell(inv, rt, inv.positional.at(0));
+}
+
+int cmdRestart(const Invocation& inv, Runtime& rt)
+{
+    const std::string name = inv.positional.at(0);
+    auto details = rt.engine.inspectContainer(name);
+    if (!details) {
+        return fail(inv, details.error());
+    }
+    if (details->state.running) {
+        if (auto r = rt.engine.stopContainer(details->id, defaultStopGrace(*details)); !r) {
+            return fail(inv, r.error());
+        }
+    }
+    return startAndTell(inv, rt, details->id);
+}
+
 int cmdToken(const Invocation& inv, Runtime& rt)
 {
     Launcher launcher(rt.engine);

@@ -11,6 +11,7 @@
 
 #include <curl/curl.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstring>
 #include <functional>
@@ -27,6 +28,7 @@ struct OptionSpec
     char shortName = 0; ///< 0 when none
     bool takesValue = false;
     std::string help;
+    std::string valueName = "VALUE"; ///< how help shows the value: SIZE, SRC:DST[:ro]...
 };
 
 struct CommandSpec
@@ -38,36 +40,51 @@ struct CommandSpec
     std::size_t minArgs = 0;
     std::size_t maxArgs = 0;
     std::function<int(const Invocation&, Runtime&)> run;
+    bool eachName = false; ///< NAME... : the command runs once per name, as docker's stop and rm do
 };
+
+constexpr std::size_t kMany = 1000;
 
 const std::vector<CommandSpec>& commands()
 {
     static const std::vector<CommandSpec> list = {
         {"info", "", "Show the engine: version, API, CPUs, memory, runtimes", {}, 0, 0, cmdInfo},
         {"images", "", "List the images on the engine", {}, 0, 0, cmdImages},
-        {"ps", "", "List running containers", {{"all", 'a', false, "also stopped ones"}}, 0, 0, cmdPs},
+        {"ps", "", "List running containers",
+         {{"all", 'a', false, "also stopped ones"}, {"quiet", 'q', false, "only the ids"}}, 0, 0, cmdPs},
         {"pull", "IMAGE", "Pull an image, with progress", {}, 1, 1, cmdPull},
         {"logs", "NAME", "Print a container's log",
          {{"follow", 'f', false, "keep printing new lines until Ctrl-C or the container stops"},
-          {"tail", 'n', true, "only the last N lines"},
+          {"tail", 'n', true, "only the last N lines", "N"},
           {"timestamps", 't', false, "prefix each line with its time"}},
          1, 1, cmdLogs},
-        {"stop", "NAME", "Stop a container gracefully",
-         {{"time", 't', true, "seconds to wait before killing it (default 10)"}}, 1, 1, cmdStop},
-        {"rm", "NAME", "Remove a container; refuses when user files would be lost",
-         {{"force", 'f', false, "remove it even while it runs or when files would be lost"}}, 1, 1, cmdRm},
+        {"stop", "NAME...", "Stop containers gracefully",
+         {{"time", 't', true, "seconds to wait before killing it (default 30 for a Berth environment, 10 otherwise)",
+           "S"}},
+         1, kMany, cmdStop, true},
+        {"start", "NAME...", "Start stopped environments again (token, folder and caps kept) and wait for Jupyter",
+         {{"timeout", 0, true, "seconds to wait for Jupyter (default 180)", "S"},
+          {"no-wait", 0, false, "return once started"}},
+         1, kMany, cmdStart, true},
+        {"restart", "NAME...", "Stop, then start again and wait for Jupyter",
+         {{"timeout", 0, true, "seconds to wait for Jupyter (default 180)", "S"},
+          {"no-wait", 0, false, "return once started"}},
+         1, kMany, cmdRestart, true},
+        {"rm", "NAME...", "Remove containers; refuses when user files would be lost",
+         {{"force", 'f', false, "remove it even while it runs or when files would be lost"}}, 1, kMany, cmdRm, true},
         {"launch", "IMAGE", "Start a Jupyter environment and wait until it answers",
-         {{"name", 0, true, "the environment's name (default: from the image)"},
-          {"mount", 'v', true, "HOST:CONTAINER[:ro][,create] (repeatable); HOST must exist unless ,create"},
-          {"workspace", 0, true, "host folder for notebooks (default: ~/Documents/Berth/NAME)"},
+         {{"name", 0, true, "the environment's name (default: from the image)", "NAME"},
+          {"mount", 'v', true, "a host folder in the container (repeatable); HOST must exist unless ,create",
+           "HOST:CONTAINER[:ro][,create]"},
+          {"workspace", 0, true, "host folder for notebooks (default: ~/Documents/Berth/NAME)", "DIR"},
           {"no-workspace", 0, false, "mount no notebook folder (work is lost with the container)"},
-          {"memory", 'm', true, "memory cap: 512m, 4g, 1.5GiB"},
-          {"cpus", 0, true, "CPU cap: 2, 0.5 (0.01 at least)"},
-          {"port", 'p', true, "Jupyter's port on 127.0.0.1 (default: a free one the engine picks)"},
-          {"shm-size", 0, true, "shared memory (default 1g, or half a smaller memory cap)"},
-          {"gpus", 0, true, "all, none, a count (2), or device=0,1 / GPU-<uuid>"},
-          {"env", 'e', true, "KEY=VALUE in the container (repeatable)"},
-          {"timeout", 0, true, "seconds to wait for Jupyter (default 180)"},
+          {"memory", 'm', true, "memory cap: 512m, 4g, 1.5GiB", "SIZE"},
+          {"cpus", 0, true, "CPU cap: 2, 0.5 (0.01 at least)", "N"},
+          {"port", 'p', true, "Jupyter's port on 127.0.0.1 (default: a free one the engine picks)", "PORT"},
+          {"shm-size", 0, true, "shared memory (default 1g, or half a smaller memory cap)", "SIZE"},
+          {"gpus", 0, true, "all, none, a count (2), or device=0,1 / GPU-<uuid>", "GPUS"},
+          {"env", 'e', true, "a variable in the container (repeatable)", "KEY=VALUE"},
+          {"timeout", 0, true, "seconds to wait for Jupyter (default 180)", "S"},
           {"no-wait", 0, false, "return once started, without waiting for Jupyter"},
           {"show-token", 0, false, "print the token too"},
           {"force", 0, false, "launch a GPU request even when berthctl check says it cannot run here"}},
@@ -82,8 +99,44 @@ const std::vector<CommandSpec>& commands()
          "Say whether IMAGE can run here, before any pull (exit 0: runs on the GPU or is a CPU image; "
          "3: cannot run here; 4: unknown; 1: failure such as the engine down; 2: bad usage)",
          {}, 1, 1, cmdCheck},
+        {"help", "[COMMAND]", "Show help for berthctl or a command", {}, 0, 1, nullptr},
+        {"version", "", "Show Berth's version", {}, 0, 0, nullptr},
     };
     return list;
+}
+
+/// Edits (insert, delete, replace) from a to b.
+std::size_t distance(const std::string& a, const std::string& b)
+{
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        row[j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+/// " Did you mean 'X'?" for the closest of `known` (two edits at most, or a prefix), else "".
+std::string didYouMean(const std::string& typed, const std::vector<std::string>& known)
+{
+    std::string best;
+    std::size_t bestDistance = 3;
+    for (const auto& k : known) {
+        const std::size_t d = k.starts_with(typed) && typed.size() >= 2 ? 1 : distance(typed, k);
+        if (d < bestDistance) {
+            best = k;
+            bestDistance = d;
+        }
+    }
+    return best.empty() ? std::string() : " Did you mean '" + best + "'?";
 }
 
 void printUsage(std::ostream& out)
@@ -95,14 +148,14 @@ void printUsage(std::ostream& out)
         out << "  " << head << std::string(head.size() < 18 ? 18 - head.size() : 1, ' ') << c.summary << '\n';
     }
     out << "\nOptions for every command:\n"
-           "  --host URL        engine address: unix:///path/to/socket or tcp://host:port\n"
+           "  -H, --host URL    engine address: unix:///path/to/socket or tcp://host:port\n"
            "                    (default: DOCKER_HOST, else the docker context, else Docker's or\n"
            "                    Podman's usual socket)\n"
            "  -c, --context NAME  use a docker context (docker context ls)\n"
            "  --json            machine-readable output\n"
            "  -h, --help        help for berthctl or a command\n"
            "  --version         print Berth's version\n\n"
-           "Exit codes: 0 success, 1 failure (one line on stderr says why), 2 bad usage.\n";
+           "Exit codes: 0 success, 1 failure (one line on stderr says why), 2 bad usage, 130 interrupted.\n";
 }
 
 void printCommandUsage(const CommandSpec& c, std::ostream& out)
@@ -114,15 +167,24 @@ void printCommandUsage(const CommandSpec& c, std::ostream& out)
         out << "\nOptions:\n";
         for (const auto& o : c.options) {
             std::string head = (o.shortName ? std::string("-") + o.shortName + ", " : "    ") + "--" + o.name +
-                               (o.takesValue ? " N" : "");
-            out << "  " << head << std::string(head.size() < 20 ? 20 - head.size() : 1, ' ') << o.help << '\n';
+                               (o.takesValue ? " " + o.valueName : "");
+            if (head.size() > 24) {
+                out << "  " << head << "\n" << std::string(26, ' ') << o.help << '\n';
+            } else {
+                out << "  " << head << std::string(24 - head.size(), ' ') << o.help << '\n';
+            }
         }
     }
 }
 
+bool g_json = false; ///< --json anywhere on the command line: usage errors are JSON too
+
 int usageError(const std::string& message, const CommandSpec* c = nullptr)
 {
-    std::cerr << "berthctl: " << message << '\n';
+    if (g_json) {
+        printJson({{"error", {{"kind", "usage"}, {"message", message}, {"engineMessage", ""}, {"httpStatus", 0}}}});
+    }
+    std::cerr << "berthctl: " << core::printable(message) << '\n';
     std::cerr << (c ? "Run 'berthctl " + c->name + " --help' for its usage." : "Run 'berthctl --help' for usage.")
               << '\n';
     return kExitUsage;
@@ -144,6 +206,7 @@ int main(int argc, char** argv)
 {
     core::protectSecretsInMemory();
     std::vector<std::string> args(argv + 1, argv + argc);
+    g_json = std::find(args.begin(), args.end(), "--json") != args.end();
     std::optional<std::string> host;
     std::optional<std::string> context;
     Invocation inv;
@@ -206,7 +269,11 @@ int main(int argc, char** argv)
                 }
             }
             if (!spec) {
-                return usageError("unknown command '" + a + "'");
+                std::vector<std::string> names;
+                for (const auto& c : commands()) {
+                    names.push_back(c.name);
+                }
+                return usageError("unknown command '" + a + "'." + didYouMean(a, names));
             }
             inv.command = a;
             continue;
@@ -236,7 +303,11 @@ int main(int argc, char** argv)
                 }
             }
             if (found.empty()) {
-                return usageError("unknown option '" + a + "' for " + spec->name, spec);
+                std::vector<std::string> names;
+                for (const auto& o : spec->options) {
+                    names.push_back("--" + o.name);
+                }
+                return usageError("unknown option '" + a + "' for " + spec->name + "." + didYouMean(a, names), spec);
             }
             for (auto& [o, _] : found) {
                 if (o->takesValue) {
@@ -269,6 +340,23 @@ int main(int argc, char** argv)
         printCommandUsage(*spec, std::cout);
         return kExitOk;
     }
+    if (spec->name == "version") {
+        std::cout << "berthctl " << BERTH_VERSION << '\n';
+        return kExitOk;
+    }
+    if (spec->name == "help") {
+        if (inv.positional.empty()) {
+            printUsage(std::cout);
+            return kExitOk;
+        }
+        for (const auto& c : commands()) {
+            if (c.name == inv.positional.front()) {
+                printCommandUsage(c, std::cout);
+                return kExitOk;
+            }
+        }
+        return usageError("no command '" + inv.positional.front() + "'");
+    }
     if (inv.positional.size() < spec->minArgs) {
         return usageError(spec->name + " needs " + spec->args, spec);
     }
@@ -291,7 +379,21 @@ int main(int argc, char** argv)
         core::EngineClient engine(std::make_shared<core::CurlTransport>(*endpoint));
         Runtime rt{engine, g_interrupted};
         try {
-            rc = spec->run(inv, rt);
+            if (spec->eachName && inv.positional.size() > 1) {
+                // As docker does: every name is tried; the exit code says whether any failed.
+                rc = kExitOk;
+                for (const auto& name : inv.positional) {
+                    Invocation one = inv;
+                    one.positional = {name};
+                    const int r = spec->run(one, rt);
+                    rc = rc == kExitOk ? r : rc;
+                    if (g_interrupted.load()) {
+                        break;
+                    }
+                }
+            } else {
+                rc = spec->run(inv, rt);
+            }
         } catch (const std::exception& e) {
             // Core reports errors as values; this is the last guard against a bug, not a way of working.
             std::cerr << "berthctl: internal error (" << e.what() << "); please report it.\n";
@@ -299,5 +401,6 @@ int main(int argc, char** argv)
         }
     }
     curl_global_cleanup();
-    return rc;
+    // Ctrl-C: the shell's convention (128 + SIGINT), whatever the command made of it.
+    return g_interrupted.load() ? 130 : rc;
 }

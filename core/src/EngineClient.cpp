@@ -596,7 +596,7 @@ Result<std::vector<FileChange>> EngineClient::containerChanges(const std::string
 }
 
 Result<ExecResult> EngineClient::exec(const std::string& idOrName, const std::vector<std::string>& cmd,
-                                      std::chrono::milliseconds timeout)
+                                      std::chrono::milliseconds timeout, const std::atomic<bool>* cancel)
 {
     json body = {{"AttachStdout", true}, {"AttachStderr", true}, {"Tty", false}, {"Cmd", cmd}};
     auto created = callJson("POST", "/containers/" + urlEncode(idOrName) + "/exec",
@@ -628,7 +628,7 @@ Result<ExecResult> EngineClient::exec(const std::string& idOrName, const std::ve
         demux.feed(c);
         return !tooMuch;
     };
-    auto r = versioned(std::move(req), "/exec/" + execId + "/start", &feed, nullptr);
+    auto r = versioned(std::move(req), "/exec/" + execId + "/start", &feed, cancel);
     if (tooMuch) {
         return makeError(ErrorKind::Engine, "A command in " + idOrName + " printed more than 1 MiB; its output was "
                                             "not read further.");

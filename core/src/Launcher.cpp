@@ -267,6 +267,58 @@ void removeIfEmpty(const std::string& folder)
 }
 } // namespace
 
+int defaultStopGrace(const ContainerDetails& details)
+{
+    return details.labels.count("berth.env") ? 30 : 10;
+}
+
+Result<EnvironmentInfo> Launcher::start(const std::string& nameOrId, const LaunchProgressHandler& onProgress,
+                                        const std::atomic<bool>* cancel)
+{
+    m_cancel = cancel;
+    auto d = m_engine.inspectContainer(nameOrId);
+    if (!d) {
+        return d.error();
+    }
+    const bool environment = d->labels.count("berth.env") > 0;
+    if (!d->state.running) {
+        if (environment) {
+            const HostPathPolicy policy = HostPathPolicy::forThisUser(m_engine.endpoint());
+            if (const auto* ms = jread::member(d->raw, "Mounts"); ms && ms->is_array()) {
+                for (const auto& m : *ms) {
+                    if (jread::str(m, "Type") != "bind") {
+                        continue;
+                    }
+                    const std::string source = jread::str(m, "Source");
+                    auto judged = checkHostPath(source, policy, jread::member(m, "RW") && !jread::boolean(m, "RW"));
+                    if (!judged || *judged != source) {
+                        Error e = judged ? makeError(ErrorKind::BadInput, source + " now leads to " + *judged + ".")
+                                         : judged.error();
+                        e.message = d->name + " was not started: its folder " + source +
+                                    " is no longer one a notebook may have. " + e.message;
+                        return e;
+                    }
+                }
+            }
+        }
+        if (onProgress) {
+            onProgress({LaunchProgress::Phase::Starting, "Starting " + d->name, -1});
+        }
+        auto started = m_engine.startContainer(d->id);
+        if (!started) {
+            Error e = started.error();
+            e.message = "The engine could not start " + d->name + ": " +
+                        (e.engineMessage.empty() ? e.message : e.engineMessage);
+            e.engineMessage.clear();
+            return e;
+        }
+    }
+    if (!environment || !m_options.wait) {
+        return describe(d->id);
+    }
+    return waitReady(d->id, onProgress, cancel);
+}
+
 Result<bool> Launcher::engineRunsHere()
 {
     if (m_runsHere) {
@@ -468,7 +520,7 @@ Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchPr
     // its notebooks there. Hand a folder Berth just made to the container's user, through the folder opened
     // above (never by its path, which could by now lead elsewhere).
     if (madeWorkspace && geteuid() == 0 && !image->user.empty() && image->user != "root" && image->user != "0") {
-        auto ids = m_engine.exec(created->id, {"sh", "-c", "echo $(id -u) $(id -g)"});
+        auto ids = m_engine.exec(created->id, {"sh", "-c", "echo $(id -u) $(id -g)"}, 30s, cancel);
         if (ids && ids->exitCode == 0) {
             unsigned uid = 0, gid = 0;
             if (std::sscanf(ids->out.c_str(), "%u %u", &uid, &gid) == 2 && uid != 0) {
@@ -575,7 +627,10 @@ Result<std::string> Launcher::discoverToken(const std::string& id, int container
     // The running server's own word first (`jupyter server list --json`, `jupyter notebook list --json`):
     // it is exact even when the log has been rotated. Then the log's "?token=..." lines.
     for (const char* tool : {"server", "notebook"}) {
-        auto r = m_engine.exec(id, {"jupyter", tool, "list", "--json"}, 20s);
+        auto r = m_engine.exec(id, {"jupyter", tool, "list", "--json"}, 20s, m_cancel);
+        if (cancelled(m_cancel)) {
+            return makeError(ErrorKind::Cancelled, "Cancelled.");
+        }
         if (!r || r->exitCode != 0) {
             continue;
         }

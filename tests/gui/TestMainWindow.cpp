@@ -8,6 +8,7 @@
 
 #include <QApplication>
 #include <QLabel>
+#include <QProcess>
 #include <QTest>
 
 using namespace berth;
@@ -52,6 +53,24 @@ private Q_SLOTS:
         QCOMPARE(window.engineLine()->textFormat(), Qt::PlainText); // what an engine says is never markup
         if (old) {
             window.grab().save(QStringLiteral("TestMainWindow-old-docker.png"));
+        }
+    }
+
+    void helpAndVersionNeedNoDisplay()
+    {
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.remove("DISPLAY");
+        env.remove("WAYLAND_DISPLAY");
+        env.remove("QT_QPA_PLATFORM");
+        for (const QString& arg : {QStringLiteral("--help"), QStringLiteral("--version")}) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(BERTH_GUI_PATH), {arg});
+            QVERIFY(p.waitForFinished(20000));
+            QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(p.exitCode(), 0);
+            const QString out = QString::fromUtf8(p.readAllStandardOutput());
+            QVERIFY2(out.contains(arg == "--help" ? QStringLiteral("--host") : QStringLiteral(BERTH_VERSION)), qPrintable(out));
         }
     }
 

@@ -89,7 +89,8 @@ public:
     /// Runs a command in a running container and collects its output (each stream capped at 1 MiB: more is
     /// an error, not a process that grows without bound).
     Result<ExecResult> exec(const std::string& idOrName, const std::vector<std::string>& cmd,
-                            std::chrono::milliseconds timeout = std::chrono::seconds(30));
+                            std::chrono::milliseconds timeout = std::chrono::seconds(30),
+                            const std::atomic<bool>* cancel = nullptr);
 
     /// A tar stream of `path` in the container (running or not; through its mounts and volumes), handed to
     /// `onChunk` as it arrives; bounded by a deadline.

@@ -73,6 +73,10 @@ bool engineIsLocal(const std::string& endpointDisplay);
 /// is Docker Desktop, which forwards published ports to this machine's loopback).
 bool engineInfoIsThisHost(const EngineInfo& info);
 
+/// How long a stop waits before SIGKILL when not told: 30 s for a Berth environment (Jupyter shuts its
+/// kernels down and saves what it can), 10 s for any other container (docker's default).
+int defaultStopGrace(const ContainerDetails& details);
+
 /// Launches and looks after Jupyter environments on one engine: the main job of Berth.
 class Launcher
 {
@@ -88,6 +92,12 @@ public:
     /// (unless told not to) waits for Jupyter to answer.
     Result<EnvironmentInfo> launch(const LaunchSpec& spec, const LaunchProgressHandler& onProgress = {},
                                    const std::atomic<bool>* cancel = nullptr);
+
+    /// Starts a stopped environment again, with the token, notebook folder and caps it was made with, and
+    /// (unless told not to) waits for Jupyter. Its host folders are judged again first: a folder may have
+    /// been swapped for a link since the launch. A container Berth did not make is just started.
+    Result<EnvironmentInfo> start(const std::string& nameOrId, const LaunchProgressHandler& onProgress = {},
+                                  const std::atomic<bool>* cancel = nullptr);
 
     /// What the engine says of an environment now, with its token (read back from the container).
     Result<EnvironmentInfo> describe(const std::string& nameOrId);

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+//
+// The command line a docker user expects, and the lifecycle of an environment: several names at once,
+// ps -q, help and version as commands, "did you mean", usage errors in JSON, exit 130 after Ctrl-C;
+// start and restart keep the token, the notebook folder and the caps.
+#include "LiveEngine.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace berth;
+using namespace berth::core;
+
+class TestCliHabits : public QObject
+{
+    Q_OBJECT
+
+    std::shared_ptr<EngineClient> engine = test::liveEngine();
+    QTemporaryDir home;
+
+    QProcessEnvironment env() const
+    {
+        auto e = QProcessEnvironment::systemEnvironment();
+        e.insert("HOME", home.path());
+        e.remove("XDG_CONFIG_HOME");
+        return e;
+    }
+
+    /// A plain container of this run (the ticker image: a line a second).
+    std::string ticker(const char* what)
+    {
+        const std::string name = test::uniqueName(what);
+        auto c = engine->createContainer(name, {{"Image", "berth-test/ticker:latest"},
+                                                {"Labels", {{"berth.test", test::runLabelValue()}}}});
+        if (!c || !engine->startContainer(c->id)) {
+            qFatal("could not start %s", name.c_str());
+        }
+        return name;
+    }
+
+private Q_SLOTS:
+    void cleanupTestCase()
+    {
+        test::removeLabelled(*engine);
+        test::removeNamed(*engine);
+    }
+
+    void stopAndRmTakeSeveralNamesAndGoOnPastAFailure()
+    {
+        const auto a = QString::fromStdString(ticker("multi-a"));
+        const auto b = QString::fromStdString(ticker("multi-b"));
+        auto stop = test::berthctl({"stop", "-t", "1", a, b});
+        QVERIFY2(stop.exitCode == 0, qPrintable(stop.err));
+        QVERIFY(stop.out.contains("Stopped " + a) && stop.out.contains("Stopped " + b));
+        QVERIFY(!engine->inspectContainer(a.toStdString())->state.running);
+        QVERIFY(!engine->inspectContainer(b.toStdString())->state.running);
+        auto rm = test::berthctl({"rm", a, "berth-t-no-such-container", b});
+        QCOMPARE(rm.exitCode, 1); // one of them failed...
+        QVERIFY(rm.err.contains("berth-t-no-such-container"));
+        QVERIFY(!engine->inspectContainer(a.toStdString()).ok()); // ...and the others were removed all the same
+        QVERIFY(!engine->inspectContainer(b.toStdString()).ok());
+    }
+
+    void psQuietPrintsIdsOnly()
+    {
+        const std::string name = ticker("quiet");
+        const auto id = engine->inspectContainer(name)->id.substr(0, 12);
+        auto r = test::berthctl({"ps", "-q"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.split('\n', Qt::SkipEmptyParts).contains(QString::fromStdString(id)));
+        for (const auto& line : r.out.split('\n', Qt::SkipEmptyParts)) {
+            QCOMPARE(line.size(), 12);
+        }
+    }
+
+    void helpVersionAndMistypes()
+    {
+        auto version = test::berthctl({"version"});
+        QCOMPARE(version.exitCode, 0);
+        QCOMPARE(version.out.trimmed(), QStringLiteral("berthctl " BERTH_VERSION));
+        auto help = test::berthctl({"help", "launch"});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY2(help.out.contains("--mount HOST:CONTAINER[:ro][,create]") && help.out.contains("--memory SIZE"),
+                 qPrintable(help.out));
+        auto all = test::berthctl({"help"});
+        QVERIFY(all.out.contains("-H, --host URL") && all.out.contains("start NAME...") && all.out.contains("130"));
+        auto stopHelp = test::berthctl({"stop", "--help"});
+        QVERIFY2(stopHelp.out.contains("default 30 for a Berth environment, 10 otherwise"), qPrintable(stopHelp.out));
+        auto typo = test::berthctl({"lunch", "img"});
+        QCOMPARE(typo.exitCode, 2);
+        QVERIFY2(typo.err.contains("Did you mean 'launch'?"), qPrintable(typo.err));
+        auto flag = test::berthctl({"ps", "--al"});
+        QCOMPARE(flag.exitCode, 2);
+        QVERIFY2(flag.err.contains("Did you mean '--all'?"), qPrintable(flag.err));
+        auto json = test::berthctl({"--json", "lunch"});
+        QCOMPARE(json.exitCode, 2);
+        const auto doc = QJsonDocument::fromJson(json.out.toUtf8());
+        QCOMPARE(doc["error"]["kind"].toString(), QStringLiteral("usage"));
+    }
+
+    void ctrlCEndsWith130()
+    {
+        const std::string name = ticker("interrupt");
+        QProcess p;
+        p.start(BERTHCTL_PATH, {"logs", "-f", QString::fromStdString(name)});
+        QTRY_VERIFY_WITH_TIMEOUT(p.bytesAvailable() > 0, 15000); // it is following
+        ::kill(static_cast<pid_t>(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 130);
+    }
+
+    void startAndRestartKeepTokenFolderAndCaps()
+    {
+        const QString name = QString::fromStdString(test::uniqueName("lifecycle"));
+        auto launched = test::berthctl({"launch", "berth-test/notebook:6", "--name", name, "--memory", "1g"}, 180000, env());
+        QVERIFY2(launched.exitCode == 0, qPrintable(launched.err));
+        const QString token = test::berthctl({"token", name}).out.trimmed();
+        QVERIFY(token.size() == 48);
+        // A notebook saved in the folder, then stopped.
+        const QString folder = home.path() + "/Documents/Berth/" + name;
+        QFile nb(folder + "/kept.ipynb");
+        QVERIFY(nb.open(QIODevice::WriteOnly));
+        nb.write("{}");
+        nb.close();
+        QVERIFY(test::berthctl({"stop", name}).exitCode == 0);
+
+        auto started = test::berthctl({"start", name}, 180000, env());
+        QVERIFY2(started.exitCode == 0, qPrintable(started.err));
+        QVERIFY2(started.out.contains(" is ready at http://127.0.0.1:"), qPrintable(started.out));
+        QCOMPARE(test::berthctl({"token", name}).out.trimmed(), token);
+        auto d = engine->inspectContainer(name.toStdString());
+        QCOMPARE(d->raw["HostConfig"]["Memory"].get<std::int64_t>(), 1LL << 30);
+        auto listing = engine->exec(d->id, {"ls", "/root/work"});
+        QVERIFY(listing && listing->out.find("kept.ipynb") != std::string::npos);
+
+        auto restarted = test::berthctl({"restart", name}, 180000, env());
+        QVERIFY2(restarted.exitCode == 0, qPrintable(restarted.err));
+        QVERIFY(restarted.out.contains(" is ready at "));
+        QCOMPARE(test::berthctl({"token", name}).out.trimmed(), token);
+
+        // While it was stopped, its folder became a link to /etc: it is not started with that.
+        QVERIFY(test::berthctl({"stop", name}).exitCode == 0);
+        QVERIFY(QDir(folder).removeRecursively());
+        QVERIFY(QFile::link("/etc", folder));
+        auto refused = test::berthctl({"start", name}, 60000, env());
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("is no longer one a notebook may have"), qPrintable(refused.err));
+        QVERIFY(!engine->inspectContainer(name.toStdString())->state.running);
+        QFile::remove(folder);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliHabits)
+#include "TestCliHabits.moc"

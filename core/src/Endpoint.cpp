@@ -40,6 +40,21 @@ std::string Endpoint::baseUrl() const
     return std::string(tls ? "https://" : "http://") + (v6 ? "[" + host + "]" : host) + ":" + std::to_string(port);
 }
 
+bool Endpoint::isLocal() const
+{
+    if (scheme == Scheme::Unix) {
+        return true;
+    }
+    const bool loopbackV4 = host.starts_with("127.") && host.find_first_not_of("0123456789.") == std::string::npos;
+    return host == "localhost" || host == "::1" || host == "[::1]" || loopbackV4;
+}
+
+bool isLocalAddress(std::string_view endpoint)
+{
+    auto ep = parseEndpoint(endpoint);
+    return ep && ep->isLocal();
+}
+
 Result<Endpoint> parseEndpoint(std::string_view text)
 {
     auto bad = [&](const std::string& why) {

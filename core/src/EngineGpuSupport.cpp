@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "berth/core/EngineGpuSupport.h"
 
+#include "berth/core/Endpoint.h"
+
 #include "berth/core/EngineClient.h"
 
 #include <filesystem>
@@ -56,18 +58,7 @@ const char* toString(EngineGpuSupport::State state)
 
 bool isLocalEndpoint(const std::string& endpoint)
 {
-    if (endpoint.starts_with("unix://") || endpoint.starts_with("npipe://") || endpoint.starts_with("/")) {
-        return true;
-    }
-    for (const char* local : {"tcp://localhost", "tcp://127.0.0.1", "tcp://[::1]", "http://localhost",
-                              "http://127.0.0.1", "https://localhost", "https://127.0.0.1"}) {
-        const std::string l(local);
-        if (endpoint.starts_with(l) && (endpoint.size() == l.size() || endpoint[l.size()] == ':' ||
-                                        endpoint[l.size()] == '/')) {
-            return true;
-        }
-    }
-    return false;
+    return isLocalAddress(endpoint); // one answer, Endpoint's
 }
 
 const char* EngineGpuSupport::installToolkitMessage()

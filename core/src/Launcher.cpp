@@ -134,16 +134,7 @@ std::string defaultWorkspaceRoot()
 
 bool engineIsLocal(const std::string& endpoint)
 {
-    if (endpoint.starts_with("unix://")) {
-        return true;
-    }
-    auto ep = parseEndpoint(endpoint);
-    if (!ep || ep->scheme != Endpoint::Scheme::Tcp) {
-        return false;
-    }
-    const std::string& h = ep->host;
-    const bool loopbackV4 = h.starts_with("127.") && h.find_first_not_of("0123456789.") == std::string::npos;
-    return h == "localhost" || h == "::1" || loopbackV4;
+    return isLocalAddress(endpoint);
 }
 
 bool engineInfoIsThisHost(const EngineInfo& info)
@@ -483,8 +474,16 @@ Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchPr
     if (!created) {
         Error e = created.error();
         if (e.kind == ErrorKind::Conflict) {
-            e.message = "An environment or container named " + spec.name + " already exists. Open it (berthctl open " +
-                        spec.name + "), or choose another name with --name.";
+            // Not "remove it": what is there may be somebody's work. Say what it is and how to get to it.
+            auto there = m_engine.inspectContainer(spec.name);
+            const bool environment = there && there->labels.count("berth.env");
+            const bool running = there && there->state.running;
+            e.message = std::string(environment ? "An environment" : "A container") + " named " + spec.name +
+                        " already exists" + (running ? " and runs" : there ? " (stopped)" : "") + ". " +
+                        (environment ? (running ? "Open it (berthctl open " + spec.name + ")"
+                                                : "Start it again (berthctl start " + spec.name + ")")
+                                     : std::string("Choose another name")) +
+                        (environment ? ", or choose another name with --name." : " with --name.");
         }
         return failLaunch(e);
     }

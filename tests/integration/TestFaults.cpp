@@ -88,10 +88,16 @@ private Q_SLOTS:
         QVERIFY2(first.exitCode == 0, qPrintable(first.err));
         auto second = test::berthctl({"launch", "berth-test/notebook:6", "--name", QString::fromStdString(name)}, 120000, env());
         QCOMPARE(second.exitCode, 1);
-        QVERIFY2(second.err.contains("already exists") && second.err.contains("berthctl open"), qPrintable(second.err));
+        QVERIFY2(second.err.contains("An environment named") && second.err.contains("already exists and runs") &&
+                     second.err.contains("berthctl open"),
+                 qPrintable(second.err));
         auto d = engine->inspectContainer(name);
         QVERIFY(d.ok());
         QVERIFY(d->state.running); // the first one is untouched
+        QVERIFY(engine->stopContainer(name, 1).ok());
+        auto third = test::berthctl({"launch", "berth-test/notebook:6", "--name", QString::fromStdString(name)}, 120000, env());
+        QCOMPARE(third.exitCode, 1);
+        QVERIFY2(third.err.contains("(stopped)") && third.err.contains("berthctl start"), qPrintable(third.err));
         (void)engine->removeContainer(name, true, true);
     }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "berth/core/Endpoint.h"
+#include "berth/core/EngineGpuSupport.h"
+#include "berth/core/Launcher.h"
 
 #include <QDir>
 #include <QFile>
@@ -160,6 +162,20 @@ private Q_SLOTS:
         QCOMPARE(ep->socketPath, std::string("/var/run/docker.sock"));
         ep = resolveEndpoint(std::nullopt, fakeEnv({{"DOCKER_HOST", ""}}, {"/run/podman/podman.sock"}));
         QCOMPARE(ep->socketPath, std::string("/run/podman/podman.sock"));
+    }
+    void oneAnswerToWhetherAnEngineIsLocal()
+    {
+        // Launcher and the GPU check once disagreed about tcp://127.0.0.2.
+        for (const char* local : {"unix:///var/run/docker.sock", "/run/podman/podman.sock", "tcp://127.0.0.1:2375",
+                                  "tcp://127.0.0.2:2375", "tcp://localhost:2375", "tcp://[::1]:2375"}) {
+            QVERIFY2(isLocalAddress(local), local);
+            QVERIFY2(engineIsLocal(local) && isLocalEndpoint(local), local);
+        }
+        for (const char* remote : {"tcp://10.0.0.5:2376", "tcp://127.example.org:2376", "tcp://localhost.example.org:1",
+                                   "npipe:////./pipe/docker_engine", "ssh://lab"}) {
+            QVERIFY2(!isLocalAddress(remote), remote);
+            QVERIFY2(!engineIsLocal(remote) && !isLocalEndpoint(remote), remote);
+        }
     }
 };
 

@@ -31,7 +31,14 @@ struct Endpoint
     std::string display() const;
     /// The URL prefix requests go to (the host part is ignored on a unix socket).
     std::string baseUrl() const;
+    /// On this machine by its address: a unix socket, or TCP to a loopback address (127.0.0.0/8, ::1,
+    /// localhost). Necessary for Jupyter's published port to be ours, not enough (Launcher::engineRunsHere).
+    bool isLocal() const;
 };
+
+/// The one answer to "is this engine address on this machine?" (Endpoint::isLocal of the parsed address;
+/// false when it does not parse).
+bool isLocalAddress(std::string_view endpoint);
 
 /// Parses unix:///path, tcp://host[:port], or a bare absolute socket path.
 Result<Endpoint> parseEndpoint(std::string_view text);

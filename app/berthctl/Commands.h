@@ -69,6 +69,16 @@ int cmdCheck(const Invocation& inv, Runtime& rt);
 /// JSON on stdout, indented, with every control character escaped (Escape.h).
 void printJson(const nlohmann::json& j);
 
+/// The engine's own JSON of a container (else an image), escaped for the terminal (EngineCommands.cpp).
+int cmdInspect(const Invocation& inv, Runtime& rt);
+int cmdRmi(const Invocation& inv, Runtime& rt);
+/// CPU, memory, network and PIDs of a container: a stream until Ctrl-C, or one sample with --no-stream.
+int cmdStats(const Invocation& inv, Runtime& rt);
+/// A command in a running container; its output and exit code are berthctl's.
+int cmdExec(const Invocation& inv, Runtime& rt);
+/// The engine's events until Ctrl-C (reconnecting when the stream drops), filtered with --filter KEY=VALUE.
+int cmdEvents(const Invocation& inv, Runtime& rt);
+
 /// Prints "berthctl: <message>" on stderr (or a JSON error object on stdout with --json); returns 1.
 int fail(const Invocation& inv, const core::Error& error);
 

@@ -99,6 +99,17 @@ const std::vector<CommandSpec>& commands()
          "Say whether IMAGE can run here, before any pull (exit 0: runs on the GPU or is a CPU image; "
          "3: cannot run here; 4: unknown; 1: failure such as the engine down; 2: bad usage)",
          {}, 1, 1, cmdCheck},
+        {"inspect", "NAME", "Print the engine's own JSON of a container (else of an image)", {}, 1, 1, cmdInspect},
+        {"rmi", "IMAGE...", "Remove images", {{"force", 'f', false, "untag it even when a container uses it"}}, 1,
+         kMany, cmdRmi, true},
+        {"stats", "NAME", "Show a container's CPU, memory, network and PIDs until Ctrl-C",
+         {{"no-stream", 0, false, "one sample, then exit"}}, 1, 1, cmdStats},
+        {"exec", "NAME -- CMD...", "Run a command in a running container; its exit code is berthctl's",
+         {{"timeout", 0, true, "seconds the command may take (default 300)", "S"}}, 2, kMany, cmdExec},
+        {"events", "", "Follow the engine's events until Ctrl-C",
+         {{"filter", 'f', true, "only these (repeatable): type=container, label=berth.env, container=NAME...",
+           "KEY=VALUE"}},
+         0, 0, cmdEvents},
         {"help", "[COMMAND]", "Show help for berthctl or a command", {}, 0, 1, nullptr},
         {"version", "", "Show Berth's version", {}, 0, 0, nullptr},
     };
@@ -141,7 +152,7 @@ std::string didYouMean(const std::string& typed, const std::vector<std::string>&
 
 void printUsage(std::ostream& out)
 {
-    out << "Usage: berthctl [--host URL | --context NAME] [--json] COMMAND [ARGS...]\n\n"
+    out << "Usage: berthctl [-H URL | --context NAME] [--json] COMMAND [ARGS...]\n\n"
            "Containerized AI environments on a Docker or Podman engine.\n\nCommands:\n";
     for (const auto& c : commands()) {
         std::string head = c.name + (c.args.empty() ? "" : " " + c.args);

@@ -156,6 +156,44 @@ private Q_SLOTS:
         QVERIFY(!engine->inspectContainer(name.toStdString())->state.running);
         QFile::remove(folder);
     }
+
+    void whatCoreHasIsOnTheCommandLine()
+    {
+        const std::string name = ticker("exposed");
+        const QString n = QString::fromStdString(name);
+        // exec: the command's output and exit code are berthctl's.
+        auto exec = test::berthctl({"exec", n, "--", "sh", "-c", "echo out; echo err >&2; exit 7"});
+        QCOMPARE(exec.exitCode, 7);
+        QCOMPARE(exec.out, QStringLiteral("out\n"));
+        QCOMPARE(exec.err, QStringLiteral("err\n"));
+        // inspect: the engine's JSON, a container's or else an image's.
+        auto inspect = test::berthctl({"inspect", n});
+        QCOMPARE(inspect.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(inspect.out.toUtf8())["Name"].toString(), "/" + n);
+        auto image = test::berthctl({"inspect", "berth-test/ticker:latest"});
+        QVERIFY(QJsonDocument::fromJson(image.out.toUtf8())["RepoTags"].isArray());
+        // stats: one sample with a real CPU figure.
+        auto stats = test::berthctl({"--json", "stats", "--no-stream", n});
+        QCOMPARE(stats.exitCode, 0);
+        const auto sample = QJsonDocument::fromJson(stats.out.toUtf8());
+        QCOMPARE(sample["name"].toString(), n);
+        QVERIFY(sample["memoryUsed"].toDouble() > 0);
+        QVERIFY(sample["pids"].toInt() >= 1);
+        // events: what happens to the container, as it happens.
+        QProcess events;
+        events.start(BERTHCTL_PATH, {"--json", "events", "--filter", "container=" + n});
+        QVERIFY(events.waitForStarted());
+        QTest::qWait(1000);
+        QVERIFY(engine->stopContainer(name, 1).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(QString::fromUtf8(events.peek(1 << 20)).contains("\"die\""), 15000);
+        ::kill(static_cast<pid_t>(events.processId()), SIGINT);
+        QVERIFY(events.waitForFinished(10000));
+        QCOMPARE(events.exitCode(), 130);
+        // rmi: an image a container uses is refused, in words.
+        auto rmi = test::berthctl({"rmi", "berth-test/ticker:latest"});
+        QCOMPARE(rmi.exitCode, 1);
+        QVERIFY2(rmi.err.contains("is used by a container"), qPrintable(rmi.err));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliHabits)

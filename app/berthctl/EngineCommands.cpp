@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+//
+// inspect, rmi, stats, exec, events: what core already does, on the command line.
+#include "Commands.h"
+
+#include "Table.h"
+#include "berth/core/Units.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <iostream>
+
+namespace berth::cli {
+
+using nlohmann::json;
+using namespace berth::core;
+
+int cmdInspect(const Invocation& inv, Runtime& rt)
+{
+    // A container by that name first, as docker inspect does; else an image.
+    const std::string name = inv.positional.at(0);
+    auto c = rt.engine.inspectContainer(name);
+    if (c) {
+        printJson(c->raw);
+        return kExitOk;
+    }
+    if (c.error().kind != ErrorKind::NotFound) {
+        return fail(inv, c.error());
+    }
+    auto i = rt.engine.inspectImage(name);
+    if (!i) {
+        return fail(inv, i.error().kind == ErrorKind::NotFound
+                             ? makeError(ErrorKind::NotFound, "No container or image named " + name + " on this engine.")
+                             : i.error());
+    }
+    printJson(i->raw);
+    return kExitOk;
+}
+
+int cmdRmi(const Invocation& inv, Runtime& rt)
+{
+    const std::string ref = inv.positional.at(0);
+    auto r = rt.engine.removeImage(ref, inv.has("force"));
+    if (!r) {
+        Error e = r.error();
+        if (e.kind == ErrorKind::Conflict) {
+            e.message = "The image " + ref + " is used by a container; remove that first (berthctl ps -a), or use "
+                        "--force to untag it anyway.";
+        }
+        return fail(inv, e);
+    }
+    if (inv.json) {
+        printJson({{"image", ref}, {"removed", true}});
+    } else {
+        std::cout << "Removed " << printable(ref, false) << '\n';
+    }
+    return kExitOk;
+}
+
+namespace {
+json sampleJson(const std::string& name, const StatsSample& s)
+{
+    return {{"name", name},        {"cpuPercent", s.cpuPercent}, {"memoryUsed", s.memoryUsed},
+            {"memoryLimit", s.memoryLimit}, {"memoryPercent", s.memoryPercent}, {"netRx", s.netRx},
+            {"netTx", s.netTx},     {"blockRead", s.blockRead},   {"blockWrite", s.blockWrite},
+            {"pids", s.pids},       {"read", s.read}};
+}
+
+std::vector<std::string> sampleRow(const std::string& name, const StatsSample& s)
+{
+    char cpu[32], mem[32];
+    std::snprintf(cpu, sizeof cpu, "%.2f%%", s.cpuPercent);
+    std::snprintf(mem, sizeof mem, "%.2f%%", s.memoryPercent);
+    return {name, cpu, formatBytes(s.memoryUsed) + " / " + formatBytes(s.memoryLimit), mem,
+            formatBytes(s.netRx) + " / " + formatBytes(s.netTx), std::to_string(s.pids)};
+}
+
+const std::vector<std::string> kStatsHeader = {"NAME", "CPU %", "MEM USAGE / LIMIT", "MEM %", "NET I/O", "PIDS"};
+} // namespace
+
+int cmdStats(const Invocation& inv, Runtime& rt)
+{
+    const std::string name = inv.positional.at(0);
+    auto d = rt.engine.inspectContainer(name);
+    if (!d) {
+        return fail(inv, d.error());
+    }
+    if (inv.has("no-stream")) {
+        auto s = rt.engine.stats(d->id); // two readings a second apart: a real CPU figure
+        if (!s) {
+            return fail(inv, s.error());
+        }
+        if (inv.json) {
+            printJson(sampleJson(d->name, *s));
+        } else {
+            Table t(kStatsHeader);
+            t.add(sampleRow(d->name, *s));
+            t.print(std::cout);
+        }
+        return kExitOk;
+    }
+    // Until Ctrl-C or the container stops: a line a sample (one JSON object a line with --json).
+    const bool tty = !inv.json && isatty(STDOUT_FILENO);
+    bool first = true;
+    auto r = rt.engine.streamStats(d->id, [&](const StatsSample& s) {
+        if (first) {
+            first = false; // the first sample has no earlier reading: its CPU is 0
+            return true;
+        }
+        if (inv.json) {
+            std::cout << jsonText(sampleJson(d->name, s)) << std::endl;
+            return true;
+        }
+        Table t(kStatsHeader);
+        t.add(sampleRow(d->name, s));
+        if (tty) {
+            std::cout << "\x1b[H\x1b[2J";
+        }
+        t.print(std::cout);
+        std::cout.flush();
+        return true;
+    }, &rt.interrupted);
+    if (!r && r.error().kind != ErrorKind::Cancelled) {
+        return fail(inv, r.error());
+    }
+    return kExitOk;
+}
+
+int cmdExec(const Invocation& inv, Runtime& rt)
+{
+    const std::string name = inv.positional.at(0);
+    std::vector<std::string> cmd(inv.positional.begin() + 1, inv.positional.end());
+    if (cmd.empty()) {
+        std::cerr << "berthctl: exec needs a command after the name: berthctl exec NAME -- ls /\n";
+        return kExitUsage;
+    }
+    long seconds = 300;
+    if (auto t = inv.value("timeout")) {
+        char* end = nullptr;
+        seconds = std::strtol(t->c_str(), &end, 10);
+        if (t->empty() || *end != '\0' || seconds < 1 || seconds > 86400) {
+            std::cerr << "berthctl: --timeout takes whole seconds, 1 or more\n";
+            return kExitUsage;
+        }
+    }
+    auto r = rt.engine.exec(name, cmd, std::chrono::seconds(seconds), &rt.interrupted);
+    if (!r) {
+        return fail(inv, r.error());
+    }
+    if (inv.json) {
+        printJson({{"exitCode", r->exitCode}, {"stdout", r->out}, {"stderr", r->err}});
+        return kExitOk;
+    }
+    // The command's own bytes, as docker exec passes them; escaped only on a terminal.
+    auto emit = [](std::FILE* f, const std::string& text) {
+        const std::string shown = isatty(fileno(f)) ? TerminalFilter().feed(text) : text;
+        std::fwrite(shown.data(), 1, shown.size(), f);
+    };
+    emit(stdout, r->out);
+    emit(stderr, r->err);
+    // The command's exit code is berthctl's, as docker exec's is (0-255).
+    return r->exitCode < 0 ? kExitFailure : r->exitCode;
+}
+
+int cmdEvents(const Invocation& inv, Runtime& rt)
+{
+    EventOptions opts;
+    if (inv.options.count("filter")) {
+        for (const auto& f : inv.options.at("filter")) {
+            const auto eq = f.find('=');
+            if (eq == std::string::npos || eq == 0) {
+                std::cerr << "berthctl: --filter takes KEY=VALUE, like type=container or label=berth.env\n";
+                return kExitUsage;
+            }
+            opts.filters[f.substr(0, eq)].push_back(f.substr(eq + 1));
+        }
+    }
+    auto r = rt.engine.events(opts, [&](const Event& e) {
+        if (inv.json) {
+            std::cout << jsonText(e.raw) << std::endl;
+            return true;
+        }
+        const std::time_t t = static_cast<std::time_t>(e.time);
+        char when[32];
+        std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%S", std::localtime(&t));
+        auto nameIt = e.attributes.find("name");
+        const std::string who = nameIt != e.attributes.end() ? nameIt->second : e.actorId.substr(0, 12);
+        std::cout << when << "  " << printable(e.type + " " + e.action + " " + who, false) << std::endl;
+        return true;
+    }, &rt.interrupted, [](const Error& e) {
+        std::cerr << "berthctl: " << printable(e.message) << " Reconnecting...\n";
+    });
+    if (!r && r.error().kind != ErrorKind::Cancelled) {
+        return fail(inv, r.error());
+    }
+    return kExitOk;
+}
+
+} // namespace berth::cli

@@ -448,11 +448,22 @@ int cmdRm(const Invocation& inv, Runtime& rt)
         if (risk->files.empty()) {
             where = " in volumes the image declares, which nothing would use after it is gone:";
         }
-        Error e = makeError(ErrorKind::Conflict,
-                            "Removing " + details->name + " would lose " + std::to_string(files.size()) +
-                                " file(s)" + where + list +
-                                "\nCopy them into the mounted folder first (in Jupyter: move them into work/), "
-                                "or remove anyway with --force.");
+        // Advice that fits this environment: where its notebook folder is, inside and on this machine.
+        auto label = [&](const char* k) {
+            auto it = details->labels.find(k);
+            return it == details->labels.end() ? std::string() : it->second;
+        };
+        const std::string target = label("berth.workspace-target"), host = label("berth.workspace");
+        const std::string first = files.front();
+        const std::string folder = first.substr(0, std::max<std::size_t>(first.rfind('/'), 1));
+        std::string advice = "\nSave them first: ";
+        if (!target.empty() && !host.empty()) {
+            advice += "in Jupyter, move them into " + target + " (that is " + host + " on this machine); or ";
+        }
+        advice += "copy them out with berthctl cp " + details->name + ":" + folder + " DEST. Or remove anyway "
+                  "with --force.";
+        Error e = makeError(ErrorKind::Conflict, "Removing " + details->name + " would lose " +
+                                                     std::to_string(files.size()) + " file(s)" + where + list + advice);
         if (inv.json) {
             std::cerr << "berthctl: " << printable(e.message) << '\n';
             printJson({{"error", {{"kind", "conflict"}, {"message", e.message}, {"files", files}}}});

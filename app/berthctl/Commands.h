@@ -78,6 +78,8 @@ int cmdStats(const Invocation& inv, Runtime& rt);
 int cmdExec(const Invocation& inv, Runtime& rt);
 /// The engine's events until Ctrl-C (reconnecting when the stream drops), filtered with --filter KEY=VALUE.
 int cmdEvents(const Invocation& inv, Runtime& rt);
+/// Files out of a container, running or stopped, into a folder; nothing there is replaced.
+int cmdCp(const Invocation& inv, Runtime& rt);
 
 /// Prints "berthctl: <message>" on stderr (or a JSON error object on stdout with --json); returns 1.
 int fail(const Invocation& inv, const core::Error& error);

@@ -5,8 +5,10 @@
 #include "Commands.h"
 
 #include "Table.h"
+#include "berth/core/Archive.h"
 #include "berth/core/Units.h"
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -197,6 +199,33 @@ int cmdEvents(const Invocation& inv, Runtime& rt)
     });
     if (!r && r.error().kind != ErrorKind::Cancelled) {
         return fail(inv, r.error());
+    }
+    return kExitOk;
+}
+
+int cmdCp(const Invocation& inv, Runtime& rt)
+{
+    const std::string from = inv.positional.at(0);
+    const auto colon = from.find(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 >= from.size() || from[colon + 1] != '/') {
+        std::cerr << "berthctl: cp copies out of a container: berthctl cp NAME:/PATH DEST\n";
+        return kExitUsage;
+    }
+    const std::string name = from.substr(0, colon), path = from.substr(colon + 1);
+    const std::string dest = inv.positional.at(1);
+    ::mkdir(dest.c_str(), 0755); // one level, as cp does; an existing folder is fine
+    auto r = copyFromContainer(rt.engine, name, path, dest, &rt.interrupted);
+    if (!r) {
+        return fail(inv, r.error());
+    }
+    if (inv.json) {
+        printJson({{"written", r->written}, {"skipped", r->skipped}, {"bytes", r->bytes}});
+        return kExitOk;
+    }
+    std::cout << "Copied " << r->written.size() << " file(s), " << formatBytes(r->bytes) << ", from "
+              << printable(from, false) << " into " << printable(dest, false) << '\n';
+    for (const auto& s : r->skipped) {
+        std::cout << "  skipped " << printable(s, false) << " (a link, a device, or a name outside the folder)\n";
     }
     return kExitOk;
 }

@@ -110,6 +110,7 @@ const std::vector<CommandSpec>& commands()
          {{"filter", 'f', true, "only these (repeatable): type=container, label=berth.env, container=NAME...",
            "KEY=VALUE"}},
          0, 0, cmdEvents},
+        {"cp", "NAME:/PATH DEST", "Copy files out of a container (running or stopped) into a folder", {}, 2, 2, cmdCp},
         {"help", "[COMMAND]", "Show help for berthctl or a command", {}, 0, 1, nullptr},
         {"version", "", "Show Berth's version", {}, 0, 0, nullptr},
     };

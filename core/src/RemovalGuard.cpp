@@ -3,6 +3,7 @@
 #include "berth/core/RemovalGuard.h"
 
 #include "JsonAccess.h"
+#include "TarReader.h"
 
 #include <algorithm>
 #include <array>
@@ -57,23 +58,7 @@ std::string leaf(std::string_view p)
     return std::string(slash == std::string_view::npos ? p : p.substr(slash + 1));
 }
 
-std::uint64_t octal(std::string_view field)
-{
-    std::uint64_t v = 0;
-    for (char c : field) {
-        if (c >= '0' && c <= '7') {
-            v = v * 8 + static_cast<std::uint64_t>(c - '0');
-        } else if (c != ' ' && c != '\0') {
-            break;
-        }
-    }
-    return v;
-}
 
-std::string cString(std::string_view field)
-{
-    return std::string(field.substr(0, std::min(field.find('\0'), field.size())));
-}
 } // namespace
 
 std::vector<std::string> layerFilesAtRisk(const std::vector<FileChange>& changes,
@@ -134,64 +119,31 @@ std::vector<std::string> RemovalRisk::allFiles() const
     return all;
 }
 
-bool TarLister::feed(std::string_view chunk)
+TarLister::TarLister(std::size_t maxFiles) : m_max(maxFiles)
 {
-    while (!chunk.empty() && !m_done) {
-        if (m_skip > 0) {
-            const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(m_skip, chunk.size()));
-            if (m_readingLongName) {
-                m_longName.append(chunk.substr(0, static_cast<std::size_t>(std::min<std::uint64_t>(n, m_longNameLeft))));
-                m_longNameLeft -= std::min<std::uint64_t>(n, m_longNameLeft);
-            }
-            m_skip -= n;
-            chunk.remove_prefix(n);
-            if (m_skip == 0 && m_readingLongName) {
-                m_readingLongName = false;
-                m_longName = cString(m_longName);
-            }
-            continue;
-        }
-        const std::size_t need = 512 - m_header.size();
-        m_header.append(chunk.substr(0, need));
-        chunk.remove_prefix(std::min(need, chunk.size()));
-        if (m_header.size() < 512) {
-            break;
-        }
-        const std::string_view h = m_header;
-        if (h.find_first_not_of('\0') == std::string_view::npos) {
-            m_done = true; // the end-of-archive block
-            break;
-        }
-        const std::string name = cString(h.substr(0, 100));
-        const std::string prefix = h.substr(257, 5) == "ustar" ? cString(h.substr(345, 155)) : std::string();
-        const std::uint64_t size = octal(h.substr(124, 12));
-        const char type = h[156];
-        const std::uint64_t padded = (size + 511) / 512 * 512;
-        if (type == 'L') {
-            // GNU long name: the next entry's name is this entry's data.
-            m_longName.clear();
-            m_readingLongName = true;
-            m_longNameLeft = std::min<std::uint64_t>(size, 4096);
-        } else {
-            std::string full = !m_longName.empty() ? m_longName : (prefix.empty() ? name : prefix + "/" + name);
-            m_longName.clear();
+    m_reader = std::make_unique<TarReader>(
+        [this](const TarEntry& e) {
             if (!m_sawEntry) {
                 m_sawEntry = true;
-                m_first = full;
+                m_first = e.name;
             }
-            if (type == '0' || type == '\0') {
+            if (e.type == '0' || e.type == '7') {
                 if (m_files.size() >= m_max) {
                     m_more = true;
-                    m_done = true;
-                    break;
+                    return false;
                 }
-                m_files.push_back(std::move(full));
+                m_files.push_back(e.name);
             }
-        }
-        m_skip = type == 'L' || type == '0' || type == '\0' || type == '7' ? padded : 0;
-        m_header.clear();
-    }
-    return !m_done;
+            return true;
+        },
+        [](std::string_view) { return true; });
+}
+
+TarLister::~TarLister() = default;
+
+bool TarLister::feed(std::string_view chunk)
+{
+    return m_reader->feed(chunk);
 }
 
 Result<RemovalRisk> removalRisk(EngineClient& engine, const std::string& nameOrId)

@@ -194,6 +194,32 @@ private Q_SLOTS:
         QCOMPARE(rmi.exitCode, 1);
         QVERIFY2(rmi.err.contains("is used by a container"), qPrintable(rmi.err));
     }
+
+    void rmSaysHowToCopyFilesOutAndCpDoesIt()
+    {
+        const std::string name = ticker("copy");
+        const QString n = QString::fromStdString(name);
+        auto wrote = engine->exec(name, {"sh", "-c", "mkdir -p /root/run && echo 0.93 > /root/run/results.csv"});
+        QVERIFY(wrote && wrote->exitCode == 0);
+        QVERIFY(engine->stopContainer(name, 1).ok());
+        auto refused = test::berthctl({"rm", n});
+        QCOMPARE(refused.exitCode, 1);
+        const QString advice = "berthctl cp " + n + ":/root/run DEST";
+        QVERIFY2(refused.err.contains(advice), qPrintable(refused.err));
+        // The advice, followed: the file comes out of the stopped container.
+        const QString dest = home.path() + "/saved";
+        auto cp = test::berthctl({"cp", n + ":/root/run", dest});
+        QVERIFY2(cp.exitCode == 0, qPrintable(cp.err));
+        QVERIFY2(cp.out.contains("Copied 1 file(s)"), qPrintable(cp.out));
+        QFile saved(dest + "/run/results.csv");
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(saved.readAll(), QByteArray("0.93\n"));
+        // Copying again replaces nothing.
+        auto again = test::berthctl({"cp", n + ":/root/run", dest});
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains("exists already"), qPrintable(again.err));
+        QVERIFY(test::berthctl({"rm", "--force", n}).exitCode == 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliHabits)

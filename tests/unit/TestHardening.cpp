@@ -3,6 +3,8 @@
 //
 // The adversarial review's findings in core, each pinned: the mount policy, token scans over endless
 // text, escaping what containers and engines say, the removal guard, caps on what people may ask for.
+#include "FakeTransport.h"
+#include "berth/core/Archive.h"
 #include "berth/core/Escape.h"
 #include "berth/core/Launcher.h"
 #include "berth/core/MountPolicy.h"
@@ -372,6 +374,66 @@ private Q_SLOTS:
         v.version = "4.3.1";
         v.podman = true;
         QVERIFY(!v.loopbackPortsReachableFromNetwork());
+    }
+
+    void copiesOutOfAContainerNeverLeaveTheDestination()
+    {
+        // A hostile archive: names that climb out, an absolute one, a link, a PAX long name, a GNU one.
+        QProcess py;
+        py.start("python3", {"-c", R"(
+import io, sys, tarfile
+def add(tar, name, data=b"", kind=tarfile.REGTYPE, link=""):
+    info = tarfile.TarInfo(name); info.type = kind; info.linkname = link; info.size = len(data); info.mode = 0o4755
+    tar.addfile(info, io.BytesIO(data) if data else None)
+pax, gnu = io.BytesIO(), io.BytesIO()
+with tarfile.open(fileobj=pax, mode="w", format=tarfile.PAX_FORMAT) as t:
+    add(t, "out", kind=tarfile.DIRTYPE)
+    add(t, "out/ok.txt", b"fine")
+    add(t, "../escape.txt", b"x")
+    add(t, "/abs-berth-test.txt", b"x")
+    add(t, "out/../../up.txt", b"x")
+    add(t, "out/link", kind=tarfile.SYMTYPE, link="/etc/passwd")
+    add(t, "out/" + "p" * 150 + ".txt", b"long")
+with tarfile.open(fileobj=gnu, mode="w", format=tarfile.GNU_FORMAT) as t:
+    add(t, "out/" + "g" * 150 + ".txt", b"gnu")
+first = pax.getvalue().rstrip(b"\0")
+first += b"\0" * (-len(first) % 512)
+sys.stdout.buffer.write(first + gnu.getvalue()))"});
+        QVERIFY(py.waitForFinished(20000));
+        const QByteArray tar = py.readAllStandardOutput();
+        QVERIFY2(tar.size() > 2048, py.readAllStandardError().constData());
+
+        QTemporaryDir where;
+        const std::string dest = (where.path() + "/dest").toStdString();
+        QVERIFY(QDir().mkpath(QString::fromStdString(dest)));
+        auto fake = std::make_shared<berth::test::FakeTransport>();
+        fake->expect("GET", "/containers/x/archive", berth::test::FakeTransport::ok(tar.toStdString()), 7);
+        EngineClient engine(fake);
+        auto r = copyFromContainer(engine, "x", "/out", dest);
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+        std::vector<std::string> written = r->written;
+        std::sort(written.begin(), written.end());
+        const std::vector<std::string> expected = {"out/" + std::string(150, 'g') + ".txt", "out/ok.txt",
+                                                   "out/" + std::string(150, 'p') + ".txt"};
+        QCOMPARE(written, expected);
+        QCOMPARE(r->skipped.size(), std::size_t(4));
+        QVERIFY(!QFileInfo::exists(where.path() + "/escape.txt"));
+        QVERIFY(!QFileInfo::exists(where.path() + "/up.txt"));
+        QVERIFY(!QFileInfo::exists("/abs-berth-test.txt"));
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(dest + "/out/link")));
+        QFile ok(QString::fromStdString(dest + "/out/ok.txt"));
+        QVERIFY(ok.open(QIODevice::ReadOnly));
+        QCOMPARE(ok.readAll(), QByteArray("fine"));
+        QCOMPARE(QFileInfo(ok).permissions() & QFileDevice::ExeOther, QFileDevice::ExeOther);
+        struct stat st{};
+        QVERIFY(::stat((dest + "/out/ok.txt").c_str(), &st) == 0);
+        QCOMPARE(st.st_mode & 07000, mode_t(0)); // no set-id bit from the archive
+        // Again: nothing is replaced.
+        fake->expect("GET", "/containers/x/archive", berth::test::FakeTransport::ok(tar.toStdString()), 512);
+        auto again = copyFromContainer(engine, "x", "/out", dest);
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().kind, ErrorKind::Conflict);
+        QVERIFY(again.error().message.find("exists already") != std::string::npos);
     }
 };
 

@@ -9,6 +9,7 @@
 
 #include "berth/core/EngineClient.h"
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,7 +49,8 @@ Result<RemovalRisk> removalRisk(EngineClient& engine, const std::string& nameOrI
 class TarLister
 {
 public:
-    explicit TarLister(std::size_t maxFiles = 200) : m_max(maxFiles) {}
+    explicit TarLister(std::size_t maxFiles = 200);
+    ~TarLister();
     /// Returns false once enough is known (the limit reached, or the archive's end).
     bool feed(std::string_view chunk);
     const std::vector<std::string>& files() const { return m_files; }
@@ -61,13 +63,8 @@ private:
     std::vector<std::string> m_files;
     std::string m_first;
     bool m_sawEntry = false;
-    std::string m_header;
-    std::string m_longName;
-    std::uint64_t m_skip = 0;    ///< bytes of the current entry's data (and padding) still to pass over
-    bool m_readingLongName = false;
-    std::uint64_t m_longNameLeft = 0;
     bool m_more = false;
-    bool m_done = false;
+    std::unique_ptr<class TarReader> m_reader;
 };
 
 } // namespace berth::core

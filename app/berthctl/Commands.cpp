@@ -156,7 +156,7 @@ int cmdPs(const Invocation& inv, Runtime& rt)
             return fail(inv, list.error());
         }
         for (const auto& c : *list) {
-            std::cout << shortId(c.id) << '\n';
+            std::cout << printable(shortId(c.id), false) << '\n'; // the engine's word, shown, not obeyed
         }
         return kExitOk;
     }

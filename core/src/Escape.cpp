@@ -169,6 +169,7 @@ std::string TerminalFilter::feed(std::string_view chunk)
                     break;
                 }
                 if (j < s.size() && s[j] == 'm') {
+                    m_coloured = true;
                     out.append(s.substr(i, j + 1 - i));
                     i = j + 1;
                     continue;
@@ -194,6 +195,10 @@ std::string TerminalFilter::finish()
 {
     std::string rest = printable(m_pending);
     m_pending.clear();
+    if (m_coloured) {
+        rest += "\x1b[0m";
+        m_coloured = false;
+    }
     return rest;
 }
 

@@ -5,10 +5,13 @@
 #include "berth/core/Endpoint.h"
 
 #include <fcntl.h>
+#include <grp.h>
 #include <pwd.h>
+#include <sys/xattr.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -67,7 +70,7 @@ bool within(const std::string& p, const std::string& dir)
 const char* const kSystemTrees[] = {
     "/proc", "/sys", "/dev", "/etc", "/boot", "/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32",
     "/run", "/var/run", "/var/lib/docker", "/var/lib/containers", "/var/lib/containerd", "/var/lib/podman",
-    "/var/lib/kubelet", "/var/log", "/snap"};
+    "/var/lib/kubelet", "/var/log", "/var/cache", "/var/spool", "/var/mail", "/var/backups", "/var/lib", "/snap"};
 
 const char* const kUsualSockets[] = {"/var/run/docker.sock", "/run/docker.sock", "/run/podman/podman.sock",
                                      "/run/containerd/containerd.sock", "/run/user"};
@@ -109,6 +112,8 @@ std::string existingPart(std::string p)
     return p;
 }
 
+bool othersMayWrite(const std::string& path, const struct stat& st, uid_t uid);
+
 /// Why another user could change where `path` leads (a folder on the way that they own, or may write
 /// without the sticky bit protecting the entry), or nothing.
 std::optional<std::string> swappable(const std::string& path, const HostPathPolicy& policy)
@@ -140,8 +145,7 @@ std::optional<std::string> swappable(const std::string& path, const HostPathPoli
             return cur.string() + " belongs to another user, who could replace what is in it between Berth's check "
                                   "and the mount.";
         }
-        const bool othersWrite = (dir.st_mode & S_IWOTH) ||
-                                 ((dir.st_mode & S_IWGRP) && !(dir.st_uid == policy.uid && dir.st_gid == ::getegid()));
+        const bool othersWrite = othersMayWrite(cur.string(), dir, policy.uid);
         if (othersWrite && (!(dir.st_mode & S_ISVTX) || (exists && entry.st_uid != 0 && entry.st_uid != policy.uid))) {
             return cur.string() + " can be written by other users, who could swap " + next.string() +
                    " for a link between Berth's check and the mount.";
@@ -173,25 +177,88 @@ std::optional<std::string> swappable(const std::string& path, const HostPathPoli
     return std::nullopt;
 }
 
+/// The password database's home folder of `uid` ("" when none).
+std::string passwdHome(uid_t uid)
+{
+    long size = ::sysconf(_SC_GETPW_R_SIZE_MAX);
+    std::string buf(size > 0 ? static_cast<std::size_t>(size) : 16384, '\0');
+    passwd pw{};
+    passwd* found = nullptr;
+    if (::getpwuid_r(uid, &pw, buf.data(), buf.size(), &found) == 0 && found && found->pw_dir) {
+        return found->pw_dir;
+    }
+    return {};
+}
+
+/// `home` as a real folder (canonical), or "" when it is none (or "/", a daemon's).
+std::string realHome(const std::string& home)
+{
+    std::error_code ec;
+    if (home.empty() || home.front() != '/' || !fs::is_directory(home, ec)) {
+        return {};
+    }
+    const std::string r = resolvedPath(home);
+    return r == "/" ? std::string() : r;
+}
+
 std::string homeOf(uid_t uid)
 {
     const char* h = std::getenv("HOME");
-    std::string home = h && *h == '/' ? h : "";
-    if (home.empty()) {
-        long size = ::sysconf(_SC_GETPW_R_SIZE_MAX);
-        std::string buf(size > 0 ? static_cast<std::size_t>(size) : 16384, '\0');
-        passwd pw{};
-        passwd* found = nullptr;
-        if (::getpwuid_r(uid, &pw, buf.data(), buf.size(), &found) == 0 && found && found->pw_dir) {
-            home = found->pw_dir;
+    std::string home = realHome(h ? h : "");
+    return home.empty() ? realHome(passwdHome(uid)) : home;
+}
+
+/// A folder whose group may write it, and whose group is not the user's alone (Debian's user private
+/// group: named as the user, no other members), or that has an access control list: others may write.
+bool othersMayWrite(const std::string& path, const struct stat& st, uid_t uid)
+{
+    if (st.st_mode & S_IWOTH) {
+        return true;
+    }
+    if (::lgetxattr(path.c_str(), "system.posix_acl_access", nullptr, 0) > 0) {
+        return true; // an ACL: the group bits are its mask, and named users or groups may write
+    }
+    if (!(st.st_mode & S_IWGRP)) {
+        return false;
+    }
+    if (st.st_uid != uid) {
+        return true;
+    }
+    long size = ::sysconf(_SC_GETGR_R_SIZE_MAX);
+    std::string buf(size > 0 ? static_cast<std::size_t>(size) : 16384, '\0');
+    group gr{};
+    group* found = nullptr;
+    for (int tries = 0; tries < 4; ++tries) {
+        const int rc = ::getgrgid_r(st.st_gid, &gr, buf.data(), buf.size(), &found);
+        if (rc != ERANGE) {
+            break;
+        }
+        buf.resize(buf.size() * 4);
+    }
+    if (!found || (found->gr_mem && found->gr_mem[0])) {
+        return true; // unknown, or a group with members
+    }
+    // No listed members; still, anyone whose primary group it is may write: only the user's own group is safe.
+    long pwSize = ::sysconf(_SC_GETPW_R_SIZE_MAX);
+    std::string pwBuf(pwSize > 0 ? static_cast<std::size_t>(pwSize) : 16384, '\0');
+    passwd pw{};
+    passwd* me = nullptr;
+    if (::getpwuid_r(uid, &pw, pwBuf.data(), pwBuf.size(), &me) != 0 || !me) {
+        return true;
+    }
+    if (me->pw_gid != st.st_gid || std::string(found->gr_name) != me->pw_name) {
+        return true;
+    }
+    ::setpwent();
+    bool shared = false;
+    while (passwd* other = ::getpwent()) {
+        if (other->pw_gid == st.st_gid && other->pw_uid != uid) {
+            shared = true;
+            break;
         }
     }
-    std::error_code ec;
-    if (home.empty() || !fs::is_directory(home, ec)) {
-        return {};
-    }
-    home = resolvedPath(home);
-    return home == "/" ? std::string() : home;
+    ::endpwent();
+    return shared;
 }
 } // namespace
 
@@ -200,6 +267,30 @@ HostPathPolicy HostPathPolicy::forThisUser(const std::string& endpoint)
     HostPathPolicy p;
     p.uid = ::geteuid();
     p.home = homeOf(p.uid);
+    // Homes to protect: HOME, the password database's for this user, the user sudo or pkexec acts for,
+    // and the machine's people (uid 1000 and up), whose keys root would otherwise hand out.
+    auto addHome = [&](const std::string& h) {
+        const std::string r = realHome(h);
+        if (!r.empty() && std::find(p.homes.begin(), p.homes.end(), r) == p.homes.end()) {
+            p.homes.push_back(r);
+        }
+    };
+    addHome(p.home);
+    addHome(passwdHome(p.uid));
+    for (const char* var : {"SUDO_UID", "PKEXEC_UID"}) {
+        if (const char* v = std::getenv(var); v && *v) {
+            addHome(passwdHome(static_cast<uid_t>(std::strtoul(v, nullptr, 10))));
+        }
+    }
+    ::setpwent();
+    while (passwd* pw = ::getpwent()) {
+        if ((pw->pw_uid >= 1000 && pw->pw_uid < 60000) || pw->pw_uid == 0) {
+            if (pw->pw_dir) {
+                addHome(pw->pw_dir);
+            }
+        }
+    }
+    ::endpwent();
     if (auto ep = parseEndpoint(endpoint); ep && ep->scheme == Endpoint::Scheme::Unix) {
         p.engineSockets.push_back(ep->socketPath);
     }
@@ -243,17 +334,22 @@ Result<std::string> checkHostPath(const std::string& given, const HostPathPolicy
                                         ". Mount a folder of your own inside it.");
         }
     }
-    if (!policy.home.empty()) {
-        if (within(policy.home, p)) {
-            return refuse(given, p, "it " + std::string(p == policy.home ? "is" : "holds") +
-                                        " your home folder, with your keys, passwords and the settings programs run "
-                                        "at login. Mount a folder inside it, such as ~/data.");
+    std::vector<std::string> homes = policy.homes;
+    if (!policy.home.empty() && std::find(homes.begin(), homes.end(), policy.home) == homes.end()) {
+        homes.push_back(policy.home);
+    }
+    for (const auto& home : homes) {
+        const bool yours = home == policy.home;
+        const std::string whose = yours ? "your home folder" : "the home folder " + home;
+        if (within(home, p)) {
+            return refuse(given, p, "it " + std::string(p == home ? "is" : "holds") + " " + whose +
+                                        ", with keys, passwords and the settings programs run at login. Mount a "
+                                        "folder inside it, such as ~/data.");
         }
-        if (within(p, policy.home)) {
-            const std::string rest = p.substr(policy.home.size() + 1);
+        if (within(p, home)) {
+            const std::string rest = p.substr(home.size() + 1);
             if (rest.starts_with(".")) {
-                return refuse(given, p, "it is in the hidden settings of your home folder (~/" +
-                                            rest.substr(0, rest.find('/')) +
+                return refuse(given, p, "it is in the hidden settings of " + whose + " (" + rest.substr(0, rest.find('/')) +
                                             "): keys, passwords, engine data and what runs at login live there.");
             }
         }

@@ -65,6 +65,55 @@ bool valueChar(char c)
 }
 } // namespace
 
+namespace {
+std::size_t skipSpaces(std::string_view text, std::size_t j)
+{
+    while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) {
+        ++j;
+    }
+    return j;
+}
+
+/// Where the value starts when a token form starts at `i` ("token" in any case), npos when none does:
+/// token=V, token = 'V', "token": "V", 'token': 'V', token: V, token%3DV, and "Authorization: token V".
+std::size_t tokenValueAt(std::string_view text, std::size_t i, char& quote)
+{
+    quote = 0;
+    std::size_t j = 0;
+    if (startsWithNoCase(text, i, "authorization:")) {
+        j = skipSpaces(text, i + 14);
+        if (!startsWithNoCase(text, j, "token") || j + 5 >= text.size() || text[j + 5] != ' ') {
+            return std::string_view::npos;
+        }
+        return skipSpaces(text, j + 5);
+    }
+    if (!startsWithNoCase(text, i, "token")) {
+        return std::string_view::npos;
+    }
+    j = i + 5;
+    if (j < text.size() && (text[j] == '"' || text[j] == '\'')) {
+        ++j; // the closing quote of a quoted key
+    }
+    j = skipSpaces(text, j);
+    bool colon = false;
+    if (j < text.size() && (text[j] == '=' || text[j] == ':')) {
+        colon = text[j] == ':';
+        ++j;
+    } else if (startsWithNoCase(text, j, "%3d")) {
+        j += 3;
+    } else {
+        return std::string_view::npos;
+    }
+    // "token: V" (YAML, JSON) and "token = 'V'" (a config file); "token= next" is an empty token and a word.
+    const std::size_t spaced = skipSpaces(text, j);
+    if (spaced < text.size() && (text[spaced] == '"' || text[spaced] == '\'')) {
+        quote = text[spaced];
+        return spaced + 1;
+    }
+    return colon ? spaced : j;
+}
+} // namespace
+
 std::string redactTokens(std::string_view text, const std::string& known)
 {
     // Which bytes to hide, then each run of them as "...": a value and `known` may overlap (a known token
@@ -72,24 +121,24 @@ std::string redactTokens(std::string_view text, const std::string& known)
     std::vector<bool> hide(text.size(), false);
     std::size_t hiddenUntil = 0; // values are hidden up to here already: nested forms add nothing
     for (std::size_t i = 0; i < text.size(); ++i) {
-        std::size_t value = std::string_view::npos;
-        if (startsWithNoCase(text, i, "token=")) {
-            value = i + 6;
-        } else if (startsWithNoCase(text, i, "\"token\":")) {
-            std::size_t j = i + 8;
-            while (j < text.size() && std::isspace(static_cast<unsigned char>(text[j]))) {
-                ++j;
-            }
-            if (j < text.size() && text[j] == '"') {
-                value = j + 1;
-            }
-        }
-        if (value == std::string_view::npos || value >= text.size() || !valueChar(text[value])) {
+        const char c = text[i];
+        if (c != 't' && c != 'T' && c != 'a' && c != 'A') {
             continue;
         }
-        // A value that starts inside the last one hidden ends where it ends: go on from there.
+        char quote = 0;
+        const std::size_t value = tokenValueAt(text, i, quote);
+        if (value == std::string_view::npos || value >= text.size()) {
+            continue;
+        }
+        // A quoted value runs to its closing quote (or the line's end); a bare one to a space, & or quote.
+        auto inValue = [&](char ch) {
+            return quote ? ch != quote && ch != '\n' : valueChar(ch);
+        };
+        if (!inValue(text[value])) {
+            continue;
+        }
         std::size_t k = std::max(value, hiddenUntil);
-        while (k < text.size() && valueChar(text[k])) {
+        while (k < text.size() && inValue(text[k])) {
             hide[k++] = true;
         }
         hiddenUntil = std::max(hiddenUntil, k);

@@ -84,6 +84,19 @@ private Q_SLOTS:
         QCOMPARE(redactTokens("JUPYTER_TOKEN=" + t + "\n{\"token\":  \"x-y\"} and " + t + ".", t),
                  std::string("JUPYTER_TOKEN=...\n{\"token\":  \"...\"} and ...."));
         QCOMPARE(redactTokens("token= nothing"), std::string("token= nothing"));
+        // Quoted, spaced and encoded forms, and the Authorization header, as servers and configs write them.
+        const std::vector<std::pair<std::string, std::string>> spelt = {
+            {"--ServerApp.token='abc123xyz' next", "--ServerApp.token='...' next"},
+            {"c.ServerApp.token = \"two words\"\n", "c.ServerApp.token = \"...\"\n"},
+            {"{\"token\" : \"s3cret\", \"port\": 1}", "{\"token\" : \"...\", \"port\": 1}"},
+            {"{'token': 'abc'}", "{'token': '...'}"},
+            {"token: plain", "token: ..."},
+            {"/lab?token%3Dabc123&x=1", "/lab?token%3D...&x=1"},
+            {"Authorization: token abc123", "Authorization: token ..."},
+            {"a tokenizer runs", "a tokenizer runs"}};
+        for (const auto& [plain, hidden] : spelt) {
+            QCOMPARE(QString::fromStdString(redactTokens(plain)), QString::fromStdString(hidden));
+        }
         // A known token and a form that overlap: both stay hidden (found by fuzz_hostile_text).
         QCOMPARE(redactTokens("log: abcdefgtoken=SECRET rest", "abcdefgtoken"), std::string("log: ...=... rest"));
         QCOMPARE(redactTokens("a TOKEN=x&b=1"), std::string("a TOKEN=...&b=1"));
@@ -135,7 +148,9 @@ private Q_SLOTS:
         out += f.feed("0m plain \x1b]0;title\x07 \x1b[2J\x1b[H\xe6");
         out += f.feed("\x95\xb0\n");
         out += f.finish();
-        QCOMPARE(out, std::string("\x1b[1;31mred\x1b[0m plain \\x1b]0;title\\x07 \\x1b[2J\\x1b[H数\n"));
+        // Colours pass; at the end a reset, so no colour (black on black, hidden) outlives the stream.
+        QCOMPARE(out, std::string("\x1b[1;31mred\x1b[0m plain \\x1b]0;title\\x07 \\x1b[2J\\x1b[H数\n\x1b[0m"));
+        QVERIFY(f.finish().empty()); // reset once
         TerminalFilter cut;
         QCOMPARE(cut.feed("end\x1b"), std::string("end"));
         QCOMPARE(cut.finish(), std::string("\\x1b"));
@@ -434,6 +449,46 @@ sys.stdout.buffer.write(first + gnu.getvalue()))"});
         QVERIFY(!again.ok());
         QCOMPARE(again.error().kind, ErrorKind::Conflict);
         QVERIFY(again.error().message.find("exists already") != std::string::npos);
+    }
+
+    void everyHomeIsAHomeAndEveryWriterCounts()
+    {
+        // Another person's home (as root, or under sudo) is judged as a home; so is the password
+        // database's home when HOME says something else.
+        HostPathPolicy p = policy;
+        const std::string bob = (tmp.path() + "/home/bob").toStdString();
+        QVERIFY(QDir().mkpath(QString::fromStdString(bob + "/data")));
+        p.homes = {bob};
+        QVERIFY(refused(bob, p, ("the home folder " + bob).c_str()));
+        QVERIFY(refused(bob + "/.ssh", p, "hidden settings"));
+        QVERIFY(checkHostPath(bob + "/data", p, false).ok());
+        const QByteArray savedHome = qgetenv("HOME");
+        qputenv("HOME", "/nonexistent");
+        const HostPathPolicy mine = HostPathPolicy::forThisUser();
+        qputenv("HOME", savedHome);
+        QVERIFY(!mine.homes.empty());
+        const std::string real = mine.homes.front();
+        QVERIFY2(refused(real + "/.ssh", mine, "hidden settings"), real.c_str());
+
+        // The rest of /var is the system's too: caches with others' secrets, databases, mail.
+        for (const char* v : {"/var/cache", "/var/lib/postgresql", "/var/mail", "/var/spool/cron", "/var/backups"}) {
+            QVERIFY2(refused(v, policy), v);
+        }
+
+        // A folder on the way that a group with other people may write: they could swap what is in it.
+        const std::string grouped = (tmp.path() + "/grouped").toStdString();
+        QVERIFY(QDir().mkpath(QString::fromStdString(grouped + "/mine")));
+        QVERIFY(::chown(grouped.c_str(), ::geteuid(), 100) == 0); // "users"
+        QVERIFY(::chmod(grouped.c_str(), 0775) == 0);
+        QVERIFY(refused(grouped + "/mine", policy, "other users"));
+        QVERIFY(::chown(grouped.c_str(), ::geteuid(), ::getegid()) == 0); // the user's own group: fine
+        auto own = checkHostPath(grouped + "/mine", policy, false);
+        QVERIFY2(own.ok(), own.ok() ? "" : own.error().message.c_str());
+        // An access control list letting someone else write: they could swap it too.
+        QProcess acl;
+        acl.start("setfacl", {"-m", "u:4242:rwx", QString::fromStdString(grouped)});
+        QVERIFY(acl.waitForFinished() && acl.exitCode() == 0);
+        QVERIFY(refused(grouped + "/mine", policy, "other users"));
     }
 };
 

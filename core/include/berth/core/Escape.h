@@ -34,11 +34,13 @@ class TerminalFilter
 {
 public:
     std::string feed(std::string_view chunk);
-    /// What is held back at the end of the stream (an unfinished sequence), made visible.
+    /// What is held back at the end of the stream (an unfinished sequence), made visible; and when colours
+    /// passed, a reset, so that none (black on black, hidden text) outlives the stream.
     std::string finish();
 
 private:
     std::string m_pending;
+    bool m_coloured = false;
 };
 
 } // namespace berth::core

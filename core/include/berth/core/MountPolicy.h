@@ -7,10 +7,11 @@
 // by principle, on where the path really leads:
 //   - the system's own trees (/, /proc, /sys, /dev, /etc, /boot, /usr, /run, engines' data...);
 //   - the engine's control: a socket of any name, and any folder that holds one (or the engine's socket);
-//   - the user's secrets and settings: the home folder itself and its hidden entries (~/.ssh, ~/.gnupg,
-//     keyrings, ~/.config...), which programs read and run at login;
+//   - people's secrets and settings: a home folder itself (the user's, and under sudo or as root anyone's)
+//     and its hidden entries (~/.ssh, ~/.gnupg, keyrings, ~/.config...), which programs read and run at login;
 //   - what the user may not read (or, read-write, write) themselves: Berth grants no one more than they have;
-//   - paths another user could swap between the check and the mount (a parent folder they can write).
+//   - paths another user could swap between the check and the mount (a parent folder they can write: by
+//     its mode for others, its group unless that group is the user's alone, or an access control list).
 // The path the engine is sent is the one that was judged (symlinks resolved), judged again just before
 // the container is created.
 
@@ -28,6 +29,9 @@ struct HostPathPolicy
     std::string home;                       ///< the user's home folder (canonical); empty when there is none
     uid_t uid = 0;                          ///< the user Berth acts for
     std::vector<std::string> engineSockets; ///< unix sockets of engines in use: folders holding them are refused
+    /// Every person's home folder, the user's among them (HOME and the password database's; under sudo the
+    /// invoking user's; the machine's other people): judged as homes, whoever asks.
+    std::vector<std::string> homes;
 
     /// This process's user: HOME (else the password database), its uid, and the engine socket of `endpoint`
     /// (a unix:// address) besides Docker's and Podman's usual ones.

@@ -78,6 +78,15 @@ inline std::string uniqueName(const char* what)
     return std::string("berth-t-") + what + "-" + runLabelValue();
 }
 
+/// This process's environment with HOME at `home` (and no XDG_CONFIG_HOME): notebook folders go there.
+inline QProcessEnvironment environmentWithHome(const QString& home)
+{
+    auto e = QProcessEnvironment::systemEnvironment();
+    e.insert("HOME", home);
+    e.remove("XDG_CONFIG_HOME");
+    return e;
+}
+
 /// Runs berthctl with arguments; returns exit code, stdout, stderr.
 struct CtlResult
 {

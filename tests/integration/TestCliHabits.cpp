@@ -25,13 +25,7 @@ class TestCliHabits : public QObject
     std::shared_ptr<EngineClient> engine = test::liveEngine();
     QTemporaryDir home;
 
-    QProcessEnvironment env() const
-    {
-        auto e = QProcessEnvironment::systemEnvironment();
-        e.insert("HOME", home.path());
-        e.remove("XDG_CONFIG_HOME");
-        return e;
-    }
+    QProcessEnvironment env() const { return test::environmentWithHome(home.path()); }
 
     /// A plain container of this run (the ticker image: a line a second).
     std::string ticker(const char* what)

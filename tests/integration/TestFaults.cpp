@@ -63,13 +63,7 @@ class TestFaults : public QObject
     std::shared_ptr<EngineClient> engine = test::liveEngine();
     QTemporaryDir home;
 
-    QProcessEnvironment env() const
-    {
-        auto e = QProcessEnvironment::systemEnvironment();
-        e.insert("HOME", home.path());
-        e.remove("XDG_CONFIG_HOME");
-        return e;
-    }
+    QProcessEnvironment env() const { return test::environmentWithHome(home.path()); }
 
     bool exists(const std::string& name) { return engine->inspectContainer(name).ok(); }
 

@@ -373,6 +373,16 @@ Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchPr
 
     // A GPU request that cannot work here is refused before a multi-gigabyte pull, in words to act on.
     if (spec.gpus.mode != GpuRequest::Mode::None && !m_options.force) {
+        // No NVIDIA GPU here at all: say exactly that, whatever the image.
+        const HostGpus host = GpuHost::probe();
+        if (!host.hasNvidiaDriver()) {
+            return makeError(ErrorKind::Unsupported,
+                             std::string("Not launched: this machine has no NVIDIA GPU") +
+                                 (host.driverNotLoaded ? " in use (NVIDIA's driver is installed but not loaded: "
+                                                         "restart, or load it with sudo modprobe nvidia)"
+                                                       : " (no NVIDIA driver was found)") +
+                                 ". Launch without --gpus to run on the CPU.");
+        }
         // Podman's compatible API accepts DeviceRequests and ignores them: the notebook would start without
         // GPUs and nobody would be told.
         if (auto v = m_engine.version(); v && v->podman) {
@@ -381,7 +391,7 @@ Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchPr
                              "would start without GPUs. Use Docker with the NVIDIA Container Toolkit, or launch "
                              "with --gpus none. (--force launches it anyway.)");
         }
-        auto verdict = Compat::checkBeforePull(m_engine, spec.image, GpuHost::probe());
+        auto verdict = Compat::checkBeforePull(m_engine, spec.image, host);
         if (verdict && verdict->kind == Verdict::Kind::CannotRun) {
             Error e;
             e.kind = ErrorKind::Unsupported;
@@ -389,6 +399,12 @@ Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchPr
                         " (--force launches it anyway.)";
             e.engineMessage = verdict->toolkitMessage;
             return e;
+        }
+        // The GPUs are there, but the engine cannot hand them to a container: said before anything is made.
+        if (const auto support = EngineGpuSupport::detect(m_engine); support.state == EngineGpuSupport::State::No) {
+            return makeError(ErrorKind::Unsupported, std::string("Not launched: ") +
+                                                         EngineGpuSupport::installToolkitMessage() +
+                                                         " (--force launches it anyway.)");
         }
     }
     auto image = m_engine.inspectImage(spec.image);

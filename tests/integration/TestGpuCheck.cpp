@@ -335,6 +335,26 @@ private Q_SLOTS:
         QCOMPARE(m_engine->inspectContainer(name.toStdString()).error().kind, ErrorKind::NotFound);
     }
 
+    void aGpuRequestTheEngineCannotPassIsRefusedBeforeAnythingIsMade()
+    {
+        // A GPU here (the fake NVML), a CPU image, an engine without the toolkit: refused before create.
+        QProcessEnvironment env = envFor(geforce470());
+        env.insert("HOME", m_empty.path());
+        const QString name = QString::fromStdString(test::uniqueName("gpucpu"));
+        auto r = berthctl({"launch", QString(kBase), "--gpus", "all", "--name", name}, 60000, env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("Not launched:") && r.err.contains("install the NVIDIA Container Toolkit"),
+                 qPrintable(r.err));
+        QCOMPARE(m_engine->inspectContainer(name.toStdString()).error().kind, ErrorKind::NotFound);
+        // Podman's compatible API would take the request and ignore it: refused, with that said.
+        const QString podman = qEnvironmentVariable("BERTH_TEST_PODMAN_HOST");
+        QVERIFY2(!podman.isEmpty(), "BERTH_TEST_PODMAN_HOST is not set (tests/run.sh sets it)");
+        r = berthctl({"--host", podman, "launch", "localhost/berth-test/notebook:6", "--gpus", "all", "--name", name},
+                     60000, env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("Podman's Docker-compatible API ignores GPU requests"), qPrintable(r.err));
+    }
+
     void engineRefusalOfAGpuRequestBecomesAdvice()
     {
         nlohmann::json body = {{"Image", kBase},

@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <deque>
+#include <mutex>
 #include <optional>
 #include <filesystem>
 #include <fstream>
@@ -177,6 +178,13 @@ std::optional<std::string> swappable(const std::string& path, const HostPathPoli
     return std::nullopt;
 }
 
+/// getpwent() walks one list per process: launches on several threads take turns.
+std::mutex& passwdWalk()
+{
+    static std::mutex m;
+    return m;
+}
+
 /// The password database's home folder of `uid` ("" when none).
 std::string passwdHome(uid_t uid)
 {
@@ -249,6 +257,7 @@ bool othersMayWrite(const std::string& path, const struct stat& st, uid_t uid)
     if (me->pw_gid != st.st_gid || std::string(found->gr_name) != me->pw_name) {
         return true;
     }
+    std::lock_guard lock(passwdWalk());
     ::setpwent();
     bool shared = false;
     while (passwd* other = ::getpwent()) {
@@ -282,6 +291,7 @@ HostPathPolicy HostPathPolicy::forThisUser(const std::string& endpoint)
             addHome(passwdHome(static_cast<uid_t>(std::strtoul(v, nullptr, 10))));
         }
     }
+    std::lock_guard lock(passwdWalk());
     ::setpwent();
     while (passwd* pw = ::getpwent()) {
         if ((pw->pw_uid >= 1000 && pw->pw_uid < 60000) || pw->pw_uid == 0) {

@@ -68,7 +68,7 @@ bool valueChar(char c)
 namespace {
 std::size_t skipSpaces(std::string_view text, std::size_t j)
 {
-    while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) {
+    while (j < text.size() && std::isspace(static_cast<unsigned char>(text[j]))) { // JSON allows line breaks
         ++j;
     }
     return j;

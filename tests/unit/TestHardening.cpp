@@ -90,6 +90,7 @@ private Q_SLOTS:
             {"c.ServerApp.token = \"two words\"\n", "c.ServerApp.token = \"...\"\n"},
             {"{\"token\" : \"s3cret\", \"port\": 1}", "{\"token\" : \"...\", \"port\": 1}"},
             {"{'token': 'abc'}", "{'token': '...'}"},
+            {"{\"token\": \n\"zzz-0\"}", "{\"token\": \n\"...\"}"}, // found by fuzz_hostile_text
             {"token: plain", "token: ..."},
             {"/lab?token%3Dabc123&x=1", "/lab?token%3D...&x=1"},
             {"Authorization: token abc123", "Authorization: token ..."},

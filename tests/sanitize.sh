@@ -3,8 +3,8 @@
 # SPDX-FileCopyrightText: 2026 The Berth developers
 #
 # The slow half of a full test run; tests/run.sh runs it once the suite has passed.
-#   fuzz: builds the libFuzzer targets with clang (build-fuzz) and runs each for BERTH_FUZZ_SECONDS (60) on a
-#         copy of its seeds in a temporary folder. A crash leaves its input in a folder of /tmp, named below.
+#   fuzz: builds the libFuzzer targets with clang (build-fuzz) and runs each a fixed number of times from a fixed
+#         seed (at most BERTH_FUZZ_SECONDS, 60) on a copy of its seeds in a temporary folder. A crash leaves its input in a folder of /tmp, named below.
 #   asan: builds Berth with ASan and UBSan (build-asan) and runs the unit and integration tests there. The
 #         integration tests need the engine and registry tests/run.sh starts (DOCKER_HOST, BERTH_TEST_REGISTRY).
 # Usage: tests/sanitize.sh [fuzz|asan]   (both when none is named). Runs both even when the first fails.
@@ -17,15 +17,18 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/berth-sanitize.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 failed=()
 
-# NAME SEEDS...: one target, on a copy of its seeds; new inputs and crashes go to $work, never to the tree.
+# NAME RUNS SEEDS...: one target, on a copy of its seeds; new inputs and crashes go to $work, never to the tree.
+# A fixed seed and a fixed number of runs make CI's run the same every time (a run that passed here passes
+# there; BERTH_FUZZ_SEED=0 picks a new seed, for exploring); BERTH_FUZZ_SECONDS bounds it in time as well.
 fuzzTarget() {
-    local name=$1
-    shift
+    local name=$1 runs=$2
+    shift 2
     mkdir -p "$work/$name/corpus" "$work/$name/found"
     cp -R "$@" "$work/$name/corpus/"
     local start=$SECONDS rc=0
     # -timeout: one input that takes this long is a hang; timeout(1) is there in case libFuzzer itself hangs.
     timeout $((seconds + 300)) "$root/build-fuzz/fuzz/$name" -max_total_time="$seconds" -timeout=30 \
+        -seed="${BERTH_FUZZ_SEED:-1}" -runs="$((runs * ${BERTH_FUZZ_SCALE:-1}))" \
         -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$work/$name/found/" "$work/$name/corpus" \
         >"$work/$name/log" 2>&1 || rc=$?
     if ((rc == 0)); then
@@ -49,9 +52,9 @@ fuzz() {
     cmake -S "$root" -B "$root/build-fuzz" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBERTH_FUZZ=ON \
         -DBERTH_BUILD_GUI=OFF -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null
     cmake --build "$root/build-fuzz" --target fuzz_engine_input fuzz_gpu_parsers fuzz_hostile_text
-    fuzzTarget fuzz_engine_input "$root/tests/data/engine/."
-    fuzzTarget fuzz_gpu_parsers "$root/tests/data/gpu/."
-    fuzzTarget fuzz_hostile_text "$root/tests/fuzz/corpus/hostile_text/."
+    fuzzTarget fuzz_engine_input 40000 "$root/tests/data/engine/."
+    fuzzTarget fuzz_gpu_parsers 30000 "$root/tests/data/gpu/."
+    fuzzTarget fuzz_hostile_text 4000 "$root/tests/fuzz/corpus/hostile_text/."
 }
 
 asan() {

@@ -160,7 +160,11 @@ int cmdExec(const Invocation& inv, Runtime& rt)
     }
     // The command's own bytes, as docker exec passes them; escaped only on a terminal.
     auto emit = [](std::FILE* f, const std::string& text) {
-        const std::string shown = isatty(fileno(f)) ? TerminalFilter().feed(text) : text;
+        std::string shown = text;
+        if (isatty(fileno(f))) {
+            TerminalFilter filter; // a cut-off sequence is shown at the end, and colours are reset
+            shown = filter.feed(text) + filter.finish();
+        }
         std::fwrite(shown.data(), 1, shown.size(), f);
     };
     emit(stdout, r->out);

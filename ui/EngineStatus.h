@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #pragma once
 
-#include "berth/core/EngineClient.h"
+#include "berth/core/engine/EngineClient.h"
 
 #include <QFutureWatcher>
 #include <QObject>

@@ -3,9 +3,9 @@
 //
 // berth: the desktop app.
 
-#include "berth/core/CurlTransport.h"
-#include "berth/core/Endpoint.h"
-#include "berth/core/Token.h"
+#include "berth/core/engine/CurlTransport.h"
+#include "berth/core/engine/Endpoint.h"
+#include "berth/core/base/Token.h"
 #include "ui/EngineStatus.h"
 #include "ui/MainWindow.h"
 

@@ -3,9 +3,9 @@
 #include "Commands.h"
 
 #include "Table.h"
-#include "berth/core/Launcher.h"
-#include "berth/core/RemovalGuard.h"
-#include "berth/core/Units.h"
+#include "berth/core/launch/Launcher.h"
+#include "berth/core/launch/RemovalGuard.h"
+#include "berth/core/base/Units.h"
 
 #include <unistd.h>
 

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #pragma once
 
-#include "berth/core/EngineClient.h"
-#include "berth/core/Escape.h"
+#include "berth/core/engine/EngineClient.h"
+#include "berth/core/base/Escape.h"
 
 #include <atomic>
 #include <map>

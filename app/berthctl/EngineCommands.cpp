@@ -5,8 +5,8 @@
 #include "Commands.h"
 
 #include "Table.h"
-#include "berth/core/Archive.h"
-#include "berth/core/Units.h"
+#include "berth/core/engine/Archive.h"
+#include "berth/core/base/Units.h"
 
 #include <sys/stat.h>
 #include <unistd.h>

@@ -6,8 +6,8 @@
 #include "Commands.h"
 
 #include "Table.h"
-#include "berth/core/Compat.h"
-#include "berth/core/Units.h"
+#include "berth/core/gpu/Compat.h"
+#include "berth/core/base/Units.h"
 
 #include <iostream>
 

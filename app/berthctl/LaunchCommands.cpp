@@ -5,9 +5,9 @@
 #include "Commands.h"
 
 #include "Table.h"
-#include "berth/core/GpuHost.h"
-#include "berth/core/Launcher.h"
-#include "berth/core/Units.h"
+#include "berth/core/gpu/GpuHost.h"
+#include "berth/core/launch/Launcher.h"
+#include "berth/core/base/Units.h"
 
 #include <fcntl.h>
 #include <spawn.h>

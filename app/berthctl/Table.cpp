@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "Table.h"
 
-#include "berth/core/Escape.h"
+#include "berth/core/base/Escape.h"
 
 #include <algorithm>
 

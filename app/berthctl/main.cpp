@@ -5,9 +5,9 @@
 
 #include "Commands.h"
 
-#include "berth/core/CurlTransport.h"
-#include "berth/core/Endpoint.h"
-#include "berth/core/Token.h"
+#include "berth/core/engine/CurlTransport.h"
+#include "berth/core/engine/Endpoint.h"
+#include "berth/core/base/Token.h"
 
 #include <curl/curl.h>
 

@@ -7,10 +7,10 @@
 // them. Shared by the libFuzzer target (fuzz_gpu_parsers.cpp) and the deterministic unit test
 // (tests/unit/TestGpuParsersFuzz.cpp). Aborts when an invariant breaks, so both notice.
 
-#include "berth/core/Compat.h"
-#include "berth/core/CompatTables.h"
-#include "berth/core/CudaRequirement.h"
-#include "berth/core/GpuHost.h"
+#include "berth/core/gpu/Compat.h"
+#include "berth/core/gpu/CompatTables.h"
+#include "berth/core/gpu/CudaRequirement.h"
+#include "berth/core/gpu/GpuHost.h"
 
 #include <cstdlib>
 #include <string>

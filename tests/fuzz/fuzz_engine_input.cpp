@@ -4,15 +4,15 @@
 // libFuzzer target for everything that reads what an engine or a person hands Berth: log and exec
 // streams, JSON document streams (events, pull progress, stats) and the typed views of engine JSON,
 // engine addresses, and launch options (sizes, CPUs, mounts, GPUs, env). The first byte picks the parser.
-#include "berth/core/EngineTypes.h"
-#include "berth/core/Endpoint.h"
-#include "berth/core/JsonLineSplitter.h"
-#include "berth/core/LaunchSpec.h"
-#include "berth/core/LogDemuxer.h"
-#include "berth/core/NotebookLayout.h"
-#include "berth/core/PullProgress.h"
-#include "berth/core/Stats.h"
-#include "berth/core/Units.h"
+#include "berth/core/engine/EngineTypes.h"
+#include "berth/core/engine/Endpoint.h"
+#include "berth/core/base/JsonLineSplitter.h"
+#include "berth/core/launch/LaunchSpec.h"
+#include "berth/core/engine/LogDemuxer.h"
+#include "berth/core/launch/NotebookLayout.h"
+#include "berth/core/engine/PullProgress.h"
+#include "berth/core/engine/Stats.h"
+#include "berth/core/base/Units.h"
 
 #include <cstddef>
 #include <cstdint>

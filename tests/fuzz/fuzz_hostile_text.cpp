@@ -5,9 +5,9 @@
 // redaction and the token found in a log (Token.h), the escaping of what reaches a terminal or a JSON reader
 // (Escape.h), and the removal guard's change list and tar listing (RemovalGuard.h). Every input goes through
 // all of them; each checks its header's promise and traps when it breaks. Seeds: tests/fuzz/corpus/hostile_text.
-#include "berth/core/Escape.h"
-#include "berth/core/RemovalGuard.h"
-#include "berth/core/Token.h"
+#include "berth/core/base/Escape.h"
+#include "berth/core/launch/RemovalGuard.h"
+#include "berth/core/base/Token.h"
 
 #include <nlohmann/json.hpp>
 

@@ -5,8 +5,8 @@
 // The real engine the test command started (DOCKER_HOST, else the usual sockets), and a label unique to
 // this test process so that parallel tests never touch each other's containers, and cleanup finds them.
 
-#include "berth/core/CurlTransport.h"
-#include "berth/core/EngineClient.h"
+#include "berth/core/engine/CurlTransport.h"
+#include "berth/core/engine/EngineClient.h"
 
 #include <QProcess>
 #include <QRandomGenerator>

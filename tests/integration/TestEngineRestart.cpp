@@ -6,8 +6,8 @@
 // followed. Podman's containers outlive its service, as Docker's do with live-restore.
 #include "LiveEngine.h"
 
-#include "berth/core/CurlTransport.h"
-#include "berth/core/Launcher.h"
+#include "berth/core/engine/CurlTransport.h"
+#include "berth/core/launch/Launcher.h"
 
 #include <QDir>
 #include <QFileInfo>

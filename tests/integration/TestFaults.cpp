@@ -5,8 +5,8 @@
 // taken, a container killed by its memory cap, files in the volumes an image declares.
 #include "LiveEngine.h"
 
-#include "berth/core/CurlTransport.h"
-#include "berth/core/Launcher.h"
+#include "berth/core/engine/CurlTransport.h"
+#include "berth/core/launch/Launcher.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -9,7 +9,7 @@
 // same fake NVML and an engine that can. The engine's own refusal of a GPU request is turned into advice.
 #include "LiveEngine.h"
 
-#include "berth/core/Compat.h"
+#include "berth/core/gpu/Compat.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

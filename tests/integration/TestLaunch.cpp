@@ -4,8 +4,8 @@
 // One-click Jupyter on the real engine with the real Jupyter images: launch, token, caps, files, safe rm.
 #include "LiveEngine.h"
 
-#include "berth/core/CurlTransport.h"
-#include "berth/core/Launcher.h"
+#include "berth/core/engine/CurlTransport.h"
+#include "berth/core/launch/Launcher.h"
 
 #include <QDir>
 #include <QFile>

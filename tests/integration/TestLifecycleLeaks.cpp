@@ -6,7 +6,7 @@
 // in this one process, against the real engine and the real Jupyter image.
 #include "LiveEngine.h"
 
-#include "berth/core/Launcher.h"
+#include "berth/core/launch/Launcher.h"
 
 #include <QDir>
 #include <QFile>

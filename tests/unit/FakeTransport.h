@@ -5,7 +5,7 @@
 // Replays recorded engine answers. Each expected request is matched by method and target prefix (after
 // the /vX.Y version prefix is stripped); streams hand their body over in chunks of a chosen size.
 
-#include "berth/core/Transport.h"
+#include "berth/core/engine/Transport.h"
 
 #include <QFile>
 #include <QString>

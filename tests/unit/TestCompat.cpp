@@ -3,9 +3,9 @@
 //
 // The data table, what images need (from their env and from their tags), the engine's GPU support, and every
 // verdict with its words for the student.
-#include "berth/core/Compat.h"
-#include "berth/core/CompatTables.h"
-#include "berth/core/EngineClient.h"
+#include "berth/core/gpu/Compat.h"
+#include "berth/core/gpu/CompatTables.h"
+#include "berth/core/engine/EngineClient.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,7 +4,7 @@
 // NVIDIA_REQUIRE_* evaluated as libnvidia-container's dsl.c does, table by table: version comparison,
 // operators and their quirks, OR/AND with lazy evaluation, the no-device rule, the toolkit's messages, and
 // the requirements an image's Env gives the toolkit.
-#include "berth/core/CudaRequirement.h"
+#include "berth/core/gpu/CudaRequirement.h"
 
 #include <QTest>
 

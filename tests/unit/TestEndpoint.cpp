@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Berth developers
-#include "berth/core/Endpoint.h"
-#include "berth/core/EngineGpuSupport.h"
-#include "berth/core/Launcher.h"
+#include "berth/core/engine/Endpoint.h"
+#include "berth/core/gpu/EngineGpuSupport.h"
+#include "berth/core/launch/Launcher.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "FakeTransport.h"
 
-#include "berth/core/EngineClient.h"
+#include "berth/core/engine/EngineClient.h"
 
 #include <QTest>
 

@@ -4,7 +4,7 @@
 // Host GPU detection: a fake libnvidia-ml.so.1 with NVML's C ABI (tests/fakes/fake_nvml.c), a fake nvidia-smi
 // printing what real machines printed (tests/data/gpu), real /proc/driver/nvidia/version texts, and a machine
 // with none of them.
-#include "berth/core/GpuHost.h"
+#include "berth/core/gpu/GpuHost.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -4,13 +4,13 @@
 // The adversarial review's findings in core, each pinned: the mount policy, token scans over endless
 // text, escaping what containers and engines say, the removal guard, caps on what people may ask for.
 #include "FakeTransport.h"
-#include "berth/core/Archive.h"
-#include "berth/core/Escape.h"
-#include "berth/core/Launcher.h"
-#include "berth/core/MountPolicy.h"
-#include "berth/core/RemovalGuard.h"
-#include "berth/core/Token.h"
-#include "berth/core/Units.h"
+#include "berth/core/engine/Archive.h"
+#include "berth/core/base/Escape.h"
+#include "berth/core/launch/Launcher.h"
+#include "berth/core/launch/MountPolicy.h"
+#include "berth/core/launch/RemovalGuard.h"
+#include "berth/core/base/Token.h"
+#include "berth/core/base/Units.h"
 
 #include <QDir>
 #include <QFile>

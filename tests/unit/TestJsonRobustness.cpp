@@ -5,8 +5,8 @@
 // None may crash or throw. (A deterministic stand-in for the fuzz targets, so every test run covers it.)
 #include "FakeTransport.h"
 
-#include "berth/core/EngineClient.h"
-#include "berth/core/JsonLineSplitter.h"
+#include "berth/core/engine/EngineClient.h"
+#include "berth/core/base/JsonLineSplitter.h"
 
 #include <QTest>
 

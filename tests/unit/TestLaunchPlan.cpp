@@ -3,8 +3,8 @@
 //
 // What a launch asks the engine for, without an engine: option parsing, the notebook layout read from an
 // image, and the container create body.
-#include "berth/core/Launcher.h"
-#include "berth/core/Token.h"
+#include "berth/core/launch/Launcher.h"
+#include "berth/core/base/Token.h"
 
 #include <QDir>
 #include <QFile>

@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "FakeTransport.h"
 
-#include "berth/core/LogDemuxer.h"
+#include "berth/core/engine/LogDemuxer.h"
 
 #include <QTest>
 

@@ -5,7 +5,7 @@
 // see docs/podman-notes.md): the places where Podman differs from Docker.
 #include "FakeTransport.h"
 
-#include "berth/core/EngineClient.h"
+#include "berth/core/engine/EngineClient.h"
 
 #include <QTest>
 

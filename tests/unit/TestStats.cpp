@@ -2,7 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "FakeTransport.h"
 
-#include "berth/core/Stats.h"
+#include "berth/core/engine/Stats.h"
 
 #include <QTest>
 

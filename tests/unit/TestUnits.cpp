@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Berth developers
-#include "berth/core/Units.h"
+#include "berth/core/base/Units.h"
 
 #include <QTest>
 

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+#pragma once
+
+#include "berth/core/base/Result.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace berth::core {
+
+struct MountSpec
+{
+    std::string source; ///< absolute host path
+    std::string target; ///< absolute container path
+    bool readOnly = false;
+    bool create = false; ///< make the host folder when missing
+};
+
+struct GpuRequest
+{
+    enum class Mode
+    {
+        None,
+        All,
+        Count,
+        Devices,
+    };
+    Mode mode = Mode::None;
+    int count = 0;
+    std::vector<std::string> deviceIds; ///< indexes ("0") or UUIDs ("GPU-...")
+};
+
+/// What a person asks for when launching an environment.
+struct LaunchSpec
+{
+    std::string image;
+    std::string name; ///< empty: made from the image name and a random suffix
+    std::vector<MountSpec> mounts;
+    /// Host folder mounted at the image's notebook folder; empty: <documents>/Berth/<name>.
+    std::string workspace;
+    bool noWorkspace = false;
+    std::optional<std::int64_t> memory;   ///< bytes
+    std::optional<std::int64_t> nanoCpus; ///< 1e9 = one CPU
+    std::optional<std::int64_t> shmSize;  ///< bytes; unset: Berth's default (1 GiB, or half the memory cap)
+    GpuRequest gpus;
+    int hostPort = 0; ///< Jupyter's port on 127.0.0.1; 0: one the engine picks
+    std::vector<std::pair<std::string, std::string>> env;
+    std::string profile; ///< the classroom profile it came from, if any
+};
+
+/// "HOST:CONTAINER[:ro|:rw][,create]" — HOST made absolute against `cwd`.
+Result<MountSpec> parseMount(std::string_view text, const std::string& cwd);
+/// "all", "none", "2" (a count, as docker's --gpus), "device=0,1", "0,1", "GPU-uuid[,GPU-uuid]".
+Result<GpuRequest> parseGpus(std::string_view text);
+/// "KEY=VALUE"; KEY a shell-style name.
+Result<std::pair<std::string, std::string>> parseEnv(std::string_view text);
+/// Docker's container name rule: [a-zA-Z0-9][a-zA-Z0-9_.-]*, at most 128 characters.
+Result<void> checkName(std::string_view name);
+/// Checks a whole spec: paths, sizes, names, dangerous mounts. Messages say what to change.
+Result<void> validate(const LaunchSpec& spec);
+
+} // namespace berth::core

@@ -1,0 +1,826 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+#include "berth/core/engine/EngineClient.h"
+
+#include "base/JsonAccess.h"
+#include "berth/core/base/JsonLineSplitter.h"
+
+#include <charconv>
+#include <cstdio>
+#include <set>
+#include <thread>
+
+namespace berth::core {
+
+using namespace std::chrono_literals;
+using nlohmann::json;
+
+namespace {
+// Engines from this API on may refuse 1.41 (29.0-29.2 accept 1.44 and up): ask /version for the minimum.
+constexpr const char* kAskMinimumFrom = "1.52";
+
+std::string boolParam(bool b)
+{
+    return b ? "1" : "0";
+}
+
+std::string trimmed(std::string s)
+{
+    while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) {
+        s.pop_back();
+    }
+    return s;
+}
+
+std::string nanoTimeParam(std::int64_t nanos)
+{
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%lld.%09lld", static_cast<long long>(nanos / 1000000000),
+                  static_cast<long long>(nanos % 1000000000));
+    return buf;
+}
+
+bool cancelled(const std::atomic<bool>* cancel)
+{
+    return cancel && cancel->load();
+}
+} // namespace
+
+std::string urlEncode(std::string_view text)
+{
+    static const char* hex = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+            out.push_back(static_cast<char>(c));
+        } else {
+            out.push_back('%');
+            out.push_back(hex[c >> 4]);
+            out.push_back(hex[c & 15]);
+        }
+    }
+    return out;
+}
+
+std::string encodeFilters(const Filters& filters)
+{
+    json j = json::object();
+    for (const auto& [key, values] : filters) {
+        j[key] = values;
+    }
+    return urlEncode(j.dump(-1, ' ', false, json::error_handler_t::replace));
+}
+
+int compareVersions(std::string_view a, std::string_view b)
+{
+    while (!a.empty() || !b.empty()) {
+        auto take = [](std::string_view& s) {
+            long v = 0;
+            auto dot = s.find('.');
+            auto part = s.substr(0, dot);
+            std::from_chars(part.data(), part.data() + part.size(), v);
+            s = dot == std::string_view::npos ? std::string_view() : s.substr(dot + 1);
+            return v;
+        };
+        long x = take(a), y = take(b);
+        if (x != y) {
+            return x < y ? -1 : 1;
+        }
+    }
+    return 0;
+}
+
+EngineClient::EngineClient(std::shared_ptr<Transport> transport) : m_transport(std::move(transport)) {}
+
+Result<std::string> EngineClient::negotiate()
+{
+    if (m_negotiated.load()) {
+        return m_api;
+    }
+    std::lock_guard lock(m_negotiateMutex);
+    if (m_negotiated.load()) {
+        return m_api;
+    }
+    HttpRequest req;
+    req.target = "/_ping";
+    req.timeout = 15s;
+    auto r = m_transport->send(req);
+    if (!r) {
+        return r.error();
+    }
+    if (r->status != 200) {
+        return errorFrom(*r, "Asking the engine at " + endpoint() + " for its API version");
+    }
+    std::string served = r->header("api-version");
+    std::string minimum;
+    if (served.empty() || compareVersions(served, kAskMinimumFrom) >= 0) {
+        req.target = "/version";
+        auto v = m_transport->send(req);
+        if (!v) {
+            return v.error();
+        }
+        auto j = jread::parse(v->body);
+        if (v->status != 200 || !j) {
+            return errorFrom(*v, "Asking the engine at " + endpoint() + " for its version");
+        }
+        auto info = VersionInfo::fromJson(*j);
+        if (served.empty()) {
+            served = info.apiVersion;
+        }
+        minimum = info.minApiVersion;
+    }
+    if (served.empty() || compareVersions(served, kFloorApi) < 0) {
+        return makeError(ErrorKind::Unsupported,
+                         "The engine at " + endpoint() + " speaks Docker API " + (served.empty() ? "?" : served) +
+                             "; Berth needs " + kFloorApi +
+                             " or newer (Docker 20.10 or later, Podman 3 or later). Update the engine.");
+    }
+    std::string chosen = kFloorApi;
+    if (!minimum.empty() && compareVersions(minimum, chosen) > 0) {
+        chosen = minimum;
+    }
+    if (compareVersions(chosen, served) > 0) {
+        chosen = served;
+    }
+    m_api = chosen;
+    m_negotiated.store(true);
+    return m_api;
+}
+
+Error EngineClient::errorFrom(const HttpResponse& response, const std::string& what) const
+{
+    Error e;
+    e.httpStatus = response.status;
+    auto j = jread::parse(response.body);
+    e.engineMessage = j ? jread::str(*j, "message") : std::string();
+    if (e.engineMessage.empty()) {
+        e.engineMessage = trimmed(response.body.substr(0, 2000));
+    }
+    switch (response.status) {
+    case 400:
+        e.kind = ErrorKind::BadInput;
+        break;
+    case 404:
+        e.kind = ErrorKind::NotFound;
+        break;
+    case 409:
+        e.kind = ErrorKind::Conflict;
+        break;
+    default:
+        e.kind = ErrorKind::Engine;
+        break;
+    }
+    // Podman answers some conflicts with 500 and says which in "cause": a name in use, a container in the
+    // wrong state (removing a running one, killing a stopped one).
+    const std::string cause = j ? jread::str(*j, "cause") : std::string();
+    if (response.status == 500 &&
+        (cause.find("already in use") != std::string::npos || cause.find("container state improper") != std::string::npos)) {
+        e.kind = ErrorKind::Conflict;
+    }
+    e.message = what + " failed: " + (e.engineMessage.empty() ? "HTTP status " + std::to_string(response.status)
+                                                              : e.engineMessage);
+    if (!e.message.ends_with(".")) {
+        e.message += ".";
+    }
+    return e;
+}
+
+Result<HttpResponse> EngineClient::versioned(HttpRequest req, const std::string& pathAndQuery,
+                                             const ChunkHandler* onChunk, const std::atomic<bool>* cancel)
+{
+    auto send = [&](const std::string& api) {
+        req.target = "/v" + api + pathAndQuery;
+        return onChunk ? m_transport->stream(req, *onChunk, cancel) : m_transport->send(req);
+    };
+    if (m_negotiated.load()) {
+        return send(m_api);
+    }
+    auto r = send(kFloorApi);
+    if (!r) {
+        return r;
+    }
+    // "client version 1.41 is too old/new" (400): the engine wants another version.
+    if (r->status == 400 && r->body.find("client version") != std::string::npos) {
+        auto api = negotiate();
+        if (!api) {
+            return api.error();
+        }
+        return send(*api);
+    }
+    std::lock_guard lock(m_negotiateMutex);
+    if (!m_negotiated.load()) {
+        m_api = kFloorApi;
+        m_negotiated.store(true);
+    }
+    return r;
+}
+
+Result<HttpResponse> EngineClient::call(const std::string& method, const std::string& pathAndQuery,
+                                        const std::string& body, std::chrono::milliseconds timeout)
+{
+    HttpRequest req;
+    req.method = method;
+    req.timeout = timeout;
+    if (!body.empty()) {
+        req.headers.emplace_back("Content-Type", "application/json");
+        req.body = body;
+    }
+    return versioned(std::move(req), pathAndQuery, nullptr, nullptr);
+}
+
+Result<HttpResponse> EngineClient::callStream(const std::string& method, const std::string& pathAndQuery,
+                                              const ChunkHandler& onChunk, const std::atomic<bool>* cancel,
+                                              const std::string& body,
+                                              const std::vector<std::pair<std::string, std::string>>& headers,
+                                              std::chrono::milliseconds timeout)
+{
+    HttpRequest req;
+    req.method = method;
+    req.timeout = timeout;
+    req.headers = headers;
+    if (!body.empty()) {
+        req.headers.emplace_back("Content-Type", "application/json");
+        req.body = body;
+    }
+    return versioned(std::move(req), pathAndQuery, &onChunk, cancel);
+}
+
+Result<json> EngineClient::callJson(const std::string& method, const std::string& pathAndQuery,
+                                    const std::string& body)
+{
+    auto r = call(method, pathAndQuery, body);
+    if (!r) {
+        return r.error();
+    }
+    if (r->status < 200 || r->status >= 300) {
+        return errorFrom(*r, method + " " + pathAndQuery);
+    }
+    auto j = jread::parse(r->body);
+    if (!j) {
+        return Error{ErrorKind::Engine, "The engine at " + endpoint() + " answered " + pathAndQuery + " with something that is not JSON.",
+                     r->body.substr(0, 200), r->status};
+    }
+    return std::move(*j);
+}
+
+Result<PingInfo> EngineClient::ping()
+{
+    HttpRequest req;
+    req.target = "/_ping";
+    req.timeout = 15s;
+    auto r = m_transport->send(req);
+    if (!r) {
+        return r.error();
+    }
+    if (r->status != 200) {
+        return errorFrom(*r, "Pinging the engine at " + endpoint());
+    }
+    return PingInfo{r->header("api-version"), r->header("ostype"), r->header("server")};
+}
+
+Result<VersionInfo> EngineClient::version()
+{
+    auto j = callJson("GET", "/version");
+    if (!j) {
+        return j.error();
+    }
+    return VersionInfo::fromJson(*j);
+}
+
+Result<EngineInfo> EngineClient::info()
+{
+    auto j = callJson("GET", "/info");
+    if (!j) {
+        return j.error();
+    }
+    return EngineInfo::fromJson(*j);
+}
+
+Result<std::vector<ImageSummary>> EngineClient::listImages(const Filters& filters)
+{
+    std::string q = "/images/json";
+    if (!filters.empty()) {
+        q += "?filters=" + encodeFilters(filters);
+    }
+    auto j = callJson("GET", q);
+    if (!j) {
+        return j.error();
+    }
+    std::vector<ImageSummary> out;
+    if (j->is_array()) {
+        for (const auto& e : *j) {
+            out.push_back(ImageSummary::fromJson(e));
+        }
+    }
+    return out;
+}
+
+Result<ImageDetails> EngineClient::inspectImage(const std::string& reference)
+{
+    auto r = call("GET", "/images/" + urlEncode(reference) + "/json");
+    if (!r) {
+        return r.error();
+    }
+    if (r->status == 404) {
+        Error e = errorFrom(*r, "Looking up image " + reference);
+        e.message = "The image " + reference + " is not on this engine. Pull it first (berthctl pull " + reference + ").";
+        return e;
+    }
+    if (r->status != 200) {
+        return errorFrom(*r, "Inspecting image " + reference);
+    }
+    auto j = jread::parse(r->body);
+    if (!j) {
+        return makeError(ErrorKind::Engine, "The engine's description of " + reference + " is not JSON.");
+    }
+    return ImageDetails::fromJson(*j);
+}
+
+Result<void> EngineClient::removeImage(const std::string& reference, bool force)
+{
+    auto r = call("DELETE", "/images/" + urlEncode(reference) + "?force=" + boolParam(force));
+    if (!r) {
+        return r.error();
+    }
+    if (r->status != 200) {
+        Error e = errorFrom(*r, "Removing image " + reference);
+        if (r->status == 409) {
+            e.message += " Remove the containers that use it first, or force it.";
+        }
+        return e;
+    }
+    return {};
+}
+
+Result<void> EngineClient::pullImage(const std::string& reference, const PullHandler& onProgress,
+                                     const std::atomic<bool>* cancel, const std::string& registryAuth)
+{
+    if (reference.empty() || reference.find_first_of(" \t\n") != std::string::npos) {
+        return makeError(ErrorKind::BadInput, "'" + reference + "' is not an image reference. Write it like "
+                                              "python:3.12 or quay.io/jupyter/minimal-notebook:latest.");
+    }
+    std::string image = reference, tag;
+    const auto at = reference.find('@');
+    const auto slash = reference.rfind('/');
+    const auto colon = reference.rfind(':');
+    if (at == std::string::npos) {
+        if (colon != std::string::npos && (slash == std::string::npos || colon > slash)) {
+            image = reference.substr(0, colon);
+            tag = reference.substr(colon + 1);
+        } else {
+            tag = "latest"; // an empty tag would pull every tag
+        }
+    }
+    std::string q = "/images/create?fromImage=" + urlEncode(image);
+    if (!tag.empty()) {
+        q += "&tag=" + urlEncode(tag);
+    }
+    PullProgress progress;
+    std::optional<Error> failure;
+    JsonLineSplitter splitter([&](std::string_view doc) {
+        auto j = jread::parse(doc);
+        if (!j) {
+            return true; // not a progress message; keep going
+        }
+        if (auto err = progress.apply(*j)) {
+            failure = err;
+            return false;
+        }
+        if (onProgress) {
+            onProgress(progress);
+        }
+        return true;
+    });
+    std::vector<std::pair<std::string, std::string>> headers;
+    if (!registryAuth.empty()) {
+        headers.emplace_back("X-Registry-Auth", registryAuth);
+    }
+    HttpRequest req;
+    req.method = "POST";
+    req.timeout = 0ms;
+    req.idleTimeout = 300s; // a registry that sends nothing for five minutes is not coming back
+    req.headers = headers;
+    ChunkHandler feed = [&](std::string_view c) { return splitter.feed(c); };
+    auto r = versioned(std::move(req), q, &feed, cancel);
+    if (!r) {
+        return r.error();
+    }
+    if (r->status != 200) {
+        Error e = errorFrom(*r, "Pulling " + reference);
+        const auto& said = e.engineMessage;
+        if (said.find("dial tcp") != std::string::npos || said.find("no such host") != std::string::npos ||
+            said.find("i/o timeout") != std::string::npos) {
+            e.message += " The engine could not reach the registry: check its network and proxy settings, or "
+                         "load the image from a file.";
+        }
+        if (r->status == 404) {
+            e.kind = ErrorKind::NotFound;
+            e.message = "The registry has no image " + reference + ", or needs a login for it. Check the name and tag.";
+        }
+        return e;
+    }
+    if (!failure) {
+        splitter.finish();
+    }
+    if (failure) {
+        Error e = *failure;
+        e.message = "Pulling " + reference + " failed: " + e.engineMessage;
+        return e;
+    }
+    progress.finish(reference);
+    if (onProgress) {
+        onProgress(progress);
+    }
+    return {};
+}
+
+Result<std::string> EngineClient::listContainersJson(bool all, const Filters& filters)
+{
+    std::string q = "/containers/json?all=" + boolParam(all);
+    if (!filters.empty()) {
+        q += "&filters=" + encodeFilters(filters);
+    }
+    auto r = call("GET", q);
+    if (!r) {
+        return r.error();
+    }
+    if (r->status != 200) {
+        return errorFrom(*r, "Listing containers");
+    }
+    return std::move(r->body);
+}
+
+Result<std::vector<ContainerSummary>> EngineClient::listContainers(bool all, const Filters& filters)
+{
+    auto text = listContainersJson(all, filters);
+    if (!text) {
+        return text.error();
+    }
+    auto j = jread::parse(*text);
+    if (!j) {
+        return makeError(ErrorKind::Engine, "The engine's container list is not JSON.");
+    }
+    std::vector<ContainerSummary> out;
+    if (j->is_array()) {
+        out.reserve(j->size());
+        for (const auto& e : *j) {
+            out.push_back(ContainerSummary::fromJson(e));
+        }
+    }
+    return out;
+}
+
+Result<ContainerDetails> EngineClient::inspectContainer(const std::string& idOrName)
+{
+    auto r = call("GET", "/containers/" + urlEncode(idOrName) + "/json");
+    if (!r) {
+        return r.error();
+    }
+    if (r->status == 404) {
+        Error e = errorFrom(*r, "Looking up container " + idOrName);
+        e.message = "No container named " + idOrName + " on this engine. List them with: berthctl ps -a";
+        return e;
+    }
+    if (r->status != 200) {
+        return errorFrom(*r, "Inspecting container " + idOrName);
+    }
+    auto j = jread::parse(r->body);
+    if (!j) {
+        return makeError(ErrorKind::Engine, "The engine's description of container " + idOrName + " is not JSON.");
+    }
+    return ContainerDetails::fromJson(*j);
+}
+
+Result<CreatedContainer> EngineClient::createContainer(const std::string& name, const json& body)
+{
+    std::string q = "/containers/create";
+    if (!name.empty()) {
+        q += "?name=" + urlEncode(name);
+    }
+    auto r = call("POST", q, body.dump(-1, ' ', false, json::error_handler_t::replace));
+    if (!r) {
+        return r.error();
+    }
+    if (r->status != 201) {
+        Error e = errorFrom(*r, "Creating container " + name);
+        if (e.kind == ErrorKind::Conflict) {
+            e.message = "A container named " + name + " already exists. Choose another name, or remove it (berthctl rm " + name + ").";
+        } else if (r->status == 404) {
+            e.message = "The image " + jread::str(body, "Image") + " is not on this engine. Pull it first.";
+        }
+        return e;
+    }
+    auto j = jread::parse(r->body);
+    CreatedContainer c;
+    if (j) {
+        c.id = jread::str(*j, "Id");
+        c.warnings = jread::strings(*j, "Warnings");
+    }
+    if (c.id.empty()) {
+        return makeError(ErrorKind::Engine, "The engine created a container but did not say its id.");
+    }
+    return c;
+}
+
+Result<void> EngineClient::startContainer(const std::string& idOrName)
+{
+    auto r = call("POST", "/containers/" + urlEncode(idOrName) + "/start", {}, 120s);
+    if (!r) {
+        return r.error();
+    }
+    if (r->status != 204 && r->status != 304) {
+        return errorFrom(*r, "Starting container " + idOrName);
+    }
+    return {};
+}
+
+Result<void> EngineClient::stopContainer(const std::string& idOrName, int graceSeconds)
+{
+    graceSeconds = std::max(0, graceSeconds);
+    auto r = call("POST", "/containers/" + urlEncode(idOrName) + "/stop?t=" + std::to_string(graceSeconds), {},
+                  std::chrono::seconds(graceSeconds + 30));
+    if (!r) {
+        return r.error();
+    }
+    if (r->status != 204 && r->status != 304) {
+        return errorFrom(*r, "Stopping container " + idOrName);
+    }
+    return {};
+}
+
+Result<void> EngineClient::killContainer(const std::string& idOrName, const std::string& signal)
+{
+    auto r = call("POST", "/containers/" + urlEncode(idOrName) + "/kill?signal=" + urlEncode(signal));
+    if (!r) {
+        return r.error();
+    }
+    if (r->status != 204) {
+        return errorFrom(*r, "Killing container " + idOrName);
+    }
+    return {};
+}
+
+Result<void> EngineClient::removeContainer(const std::string& idOrName, bool force, bool volumes)
+{
+    auto r = call("DELETE", "/containers/" + urlEncode(idOrName) + "?force=" + boolParam(force) +
+                                "&v=" + boolParam(volumes));
+    if (!r) {
+        return r.error();
+    }
+    if (r->status != 204 && r->status != 200) {
+        Error e = errorFrom(*r, "Removing container " + idOrName);
+        if (e.kind == ErrorKind::Conflict) {
+            e.message = "Container " + idOrName + " is running. Stop it first (berthctl stop " + idOrName + ").";
+        }
+        return e;
+    }
+    return {};
+}
+
+Result<std::vector<FileChange>> EngineClient::containerChanges(const std::string& idOrName)
+{
+    auto j = callJson("GET", "/containers/" + urlEncode(idOrName) + "/changes");
+    if (!j) {
+        return j.error();
+    }
+    std::vector<FileChange> out;
+    if (j->is_array()) {
+        for (const auto& e : *j) {
+            auto kind = jread::i64(e, "Kind");
+            out.push_back({kind == 1 ? FileChange::Kind::Added
+                                     : (kind == 2 ? FileChange::Kind::Deleted : FileChange::Kind::Modified),
+                           jread::str(e, "Path")});
+        }
+    }
+    return out;
+}
+
+Result<ExecResult> EngineClient::exec(const std::string& idOrName, const std::vector<std::string>& cmd,
+                                      std::chrono::milliseconds timeout, const std::atomic<bool>* cancel)
+{
+    json body = {{"AttachStdout", true}, {"AttachStderr", true}, {"Tty", false}, {"Cmd", cmd}};
+    auto created = callJson("POST", "/containers/" + urlEncode(idOrName) + "/exec",
+                            body.dump(-1, ' ', false, json::error_handler_t::replace));
+    if (!created) {
+        return created.error();
+    }
+    const std::string execId = jread::str(*created, "Id");
+    if (execId.empty()) {
+        return makeError(ErrorKind::Engine, "The engine did not say the id of the command it set up.");
+    }
+    ExecResult result;
+    constexpr std::size_t kMaxOutput = 1u << 20;
+    bool tooMuch = false;
+    LogDemuxer demux(false, [&](LogStream s, std::string_view d) {
+        std::string& out = s == LogStream::Stderr ? result.err : result.out;
+        if (out.size() + d.size() > kMaxOutput) {
+            tooMuch = true;
+            return;
+        }
+        out.append(d);
+    });
+    HttpRequest req;
+    req.method = "POST";
+    req.timeout = timeout;
+    req.headers.emplace_back("Content-Type", "application/json");
+    req.body = R"({"Detach":false,"Tty":false})";
+    ChunkHandler feed = [&](std::string_view c) {
+        demux.feed(c);
+        return !tooMuch;
+    };
+    auto r = versioned(std::move(req), "/exec/" + execId + "/start", &feed, cancel);
+    if (tooMuch) {
+        return makeError(ErrorKind::Engine, "A command in " + idOrName + " printed more than 1 MiB; its output was "
+                                            "not read further.");
+    }
+    if (!r) {
+        return r.error();
+    }
+    if (r->status != 200 && r->status != 101) {
+        return errorFrom(*r, "Running a command in " + idOrName);
+    }
+    auto inspected = callJson("GET", "/exec/" + execId + "/json");
+    if (!inspected) {
+        return inspected.error();
+    }
+    result.exitCode = static_cast<int>(jread::i64(*inspected, "ExitCode", -1));
+    return result;
+}
+
+Result<void> EngineClient::logs(const std::string& idOrName, const LogOptions& options, const LogHandler& onData,
+                                const std::atomic<bool>* cancel)
+{
+    auto details = inspectContainer(idOrName);
+    if (!details) {
+        return details.error();
+    }
+    std::string q = "/containers/" + details->id + "/logs?stdout=" + boolParam(options.stdoutStream) +
+                    "&stderr=" + boolParam(options.stderrStream) + "&follow=" + boolParam(options.follow) +
+                    "&timestamps=" + boolParam(options.timestamps);
+    if (options.tail) {
+        q += "&tail=" + std::to_string(*options.tail);
+    }
+    bool stop = false;
+    LogDemuxer demux(details->tty, [&](LogStream s, std::string_view d) {
+        if (!stop && !onData(s, d)) {
+            stop = true;
+        }
+    });
+    auto r = callStream("GET", q, [&](std::string_view c) {
+        demux.feed(c);
+        return !stop;
+    }, cancel, {}, {}, options.follow ? 0ms : options.timeout);
+    if (!r) {
+        Error e = r.error();
+        if (options.follow && (e.kind == ErrorKind::Io || e.kind == ErrorKind::EngineUnreachable)) {
+            // The connection broke mid-stream: most often the engine restarted.
+            e.kind = ErrorKind::EngineUnreachable;
+            e.message = "The engine at " + endpoint() + " stopped sending the log of " + details->name +
+                        " (it may have restarted). Follow it again once the engine answers.";
+        }
+        return e;
+    }
+    if (r->status != 200) {
+        return errorFrom(*r, "Reading the log of " + idOrName);
+    }
+    return {};
+}
+
+Result<void> EngineClient::archive(const std::string& idOrName, const std::string& path, const ChunkHandler& onChunk,
+                                   const std::atomic<bool>* cancel, std::chrono::milliseconds timeout)
+{
+    auto r = callStream("GET", "/containers/" + urlEncode(idOrName) + "/archive?path=" + urlEncode(path), onChunk,
+                        cancel, {}, {}, timeout);
+    if (!r) {
+        return r.error();
+    }
+    if (r->status != 200) {
+        return errorFrom(*r, "Reading " + path + " in " + idOrName);
+    }
+    return {};
+}
+
+Result<StatsSample> EngineClient::stats(const std::string& idOrName)
+{
+    auto j = callJson("GET", "/containers/" + urlEncode(idOrName) + "/stats?stream=0");
+    if (!j) {
+        return j.error();
+    }
+    return computeStats(*j);
+}
+
+Result<StatsSample> EngineClient::statsOneShot(const std::string& idOrName)
+{
+    auto j = callJson("GET", "/containers/" + urlEncode(idOrName) + "/stats?stream=0&one-shot=1");
+    if (!j) {
+        return j.error();
+    }
+    return computeStats(*j);
+}
+
+Result<void> EngineClient::streamStats(const std::string& idOrName, const StatsHandler& onSample,
+                                       const std::atomic<bool>* cancel)
+{
+    JsonLineSplitter splitter([&](std::string_view doc) {
+        auto j = jread::parse(doc);
+        return !j || onSample(computeStats(*j));
+    });
+    auto r = callStream("GET", "/containers/" + urlEncode(idOrName) + "/stats?stream=1",
+                        [&](std::string_view c) { return splitter.feed(c); }, cancel);
+    if (!r) {
+        return r.error();
+    }
+    if (r->status != 200) {
+        return errorFrom(*r, "Reading the resource use of " + idOrName);
+    }
+    return {};
+}
+
+Result<void> EngineClient::events(const EventOptions& options, const EventHandler& onEvent,
+                                  const std::atomic<bool>* cancel, const DisconnectHandler& onDisconnect)
+{
+    std::optional<std::int64_t> since = options.sinceNano;
+    // Resuming asks for events from the last one's time on; engines resend what they have from then (Podman
+    // from the start of that second), so what was delivered already is recognised and not delivered twice.
+    std::int64_t lastNano = 0;
+    std::set<std::string> deliveredAtLast;
+    auto backoff = 500ms;
+    for (;;) {
+        const auto connectedAt = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                     std::chrono::system_clock::now().time_since_epoch())
+                                     .count();
+        std::string q = "/events?";
+        if (since) {
+            q += "since=" + nanoTimeParam(*since) + "&";
+        }
+        if (!options.filters.empty()) {
+            q += "filters=" + encodeFilters(options.filters);
+        }
+        bool stopped = false;
+        bool sawEvent = false;
+        JsonLineSplitter splitter([&](std::string_view doc) {
+            auto j = jread::parse(doc);
+            if (!j) {
+                return true;
+            }
+            Event e = Event::fromJson(*j);
+            if (e.timeNano > 0) {
+                const std::string key = e.type + "/" + e.action + "/" + e.actorId;
+                if (e.timeNano < lastNano || (e.timeNano == lastNano && deliveredAtLast.count(key))) {
+                    return true; // seen before the connection dropped
+                }
+                if (e.timeNano > lastNano) {
+                    lastNano = e.timeNano;
+                    deliveredAtLast.clear();
+                }
+                deliveredAtLast.insert(key);
+                since = e.timeNano;
+            }
+            sawEvent = true;
+            if (!onEvent(e)) {
+                stopped = true;
+                return false;
+            }
+            return true;
+        });
+        auto r = callStream("GET", q, [&](std::string_view c) { return splitter.feed(c); }, cancel);
+        if (stopped) {
+            return {};
+        }
+        Error err;
+        if (!r) {
+            err = r.error();
+            if (err.kind == ErrorKind::Cancelled) {
+                return err;
+            }
+        } else if (r->status != 200) {
+            err = errorFrom(*r, "Watching engine events");
+            if (r->status == 400) {
+                return err; // bad filters will not get better
+            }
+        } else {
+            err = makeError(ErrorKind::EngineUnreachable, "The engine at " + endpoint() + " closed the event stream.");
+        }
+        if (!options.reconnect || cancelled(cancel)) {
+            return cancelled(cancel) ? Result<void>(makeError(ErrorKind::Cancelled, "Cancelled.")) : Result<void>(err);
+        }
+        if (!since) {
+            since = connectedAt; // resume from when this connection began, so nothing in between is lost
+        }
+        if (onDisconnect) {
+            onDisconnect(err);
+        }
+        if (sawEvent) {
+            backoff = 500ms;
+        }
+        for (auto waited = 0ms; waited < backoff; waited += 100ms) {
+            if (cancelled(cancel)) {
+                return makeError(ErrorKind::Cancelled, "Cancelled.");
+            }
+            std::this_thread::sleep_for(100ms);
+        }
+        backoff = std::min<std::chrono::milliseconds>(backoff * 2, 5s);
+    }
+}
+
+} // namespace berth::core

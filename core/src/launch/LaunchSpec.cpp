@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+#include "berth/core/launch/LaunchSpec.h"
+
+#include "base/Text.h"
+#include "berth/core/launch/MountPolicy.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <filesystem>
+
+namespace berth::core {
+
+using text::split;
+
+namespace {
+bool allDigits(std::string_view s)
+{
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+}
+
+std::string normalized(const std::string& path)
+{
+    std::string p = std::filesystem::path(path).lexically_normal().string();
+    while (p.size() > 1 && p.back() == '/') {
+        p.pop_back();
+    }
+    return p;
+}
+} // namespace
+
+Result<MountSpec> parseMount(std::string_view text, const std::string& cwd)
+{
+    auto bad = [&](const std::string& why) {
+        return makeError(ErrorKind::BadInput, "Mount '" + std::string(text) + "': " + why +
+                                                  ". Write HOST:CONTAINER[:ro], e.g. ~/data:/data:ro.");
+    };
+    MountSpec m;
+    std::string_view rest = text;
+    if (auto comma = rest.rfind(",create"); comma != std::string_view::npos && comma + 7 == rest.size()) {
+        m.create = true;
+        rest = rest.substr(0, comma);
+    }
+    auto parts = split(rest, ':');
+    if (parts.size() == 3) {
+        if (parts[2] == "ro") {
+            m.readOnly = true;
+        } else if (parts[2] != "rw") {
+            return bad("the mode must be ro or rw, not '" + parts[2] + "'");
+        }
+        parts.pop_back();
+    }
+    if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) {
+        return bad("it needs a host path and a container path separated by ':'");
+    }
+    std::string host = parts[0];
+    if (host == "~" || host.starts_with("~/")) {
+        const char* home = std::getenv("HOME");
+        if (!home || !*home) {
+            return bad("~ cannot be expanded: HOME is not set");
+        }
+        host = std::string(home) + host.substr(1);
+    }
+    if (host.front() != '/') {
+        host = cwd + "/" + host;
+    }
+    m.source = normalized(host);
+    if (parts[1].front() != '/') {
+        return bad("the container path must be absolute (start with /)");
+    }
+    m.target = normalized(parts[1]);
+    return m;
+}
+
+Result<GpuRequest> parseGpus(std::string_view text)
+{
+    GpuRequest g;
+    std::string t(text);
+    auto bad = makeError(ErrorKind::BadInput, "--gpus '" + t + "' is not understood. Use all, none, a count "
+                                                              "(2), or devices (device=0,1 or GPU-<uuid>).");
+    if (t.empty()) {
+        return bad;
+    }
+    if (t == "none" || t == "0") {
+        return g;
+    }
+    if (t == "all") {
+        g.mode = GpuRequest::Mode::All;
+        return g;
+    }
+    if (allDigits(t) && t.size() < 4) {
+        g.mode = GpuRequest::Mode::Count;
+        g.count = std::stoi(t);
+        return g;
+    }
+    if (t.starts_with("device=")) {
+        t = t.substr(7);
+    }
+    for (auto& id : split(t, ',')) {
+        const bool uuid = id.starts_with("GPU-") && id.size() > 4 &&
+                          std::all_of(id.begin() + 4, id.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) || c == '-'; });
+        if (!(allDigits(id) && id.size() < 4) && !uuid) {
+            return bad;
+        }
+        g.deviceIds.push_back(id);
+    }
+    g.mode = GpuRequest::Mode::Devices;
+    return g;
+}
+
+Result<std::pair<std::string, std::string>> parseEnv(std::string_view text)
+{
+    auto eq = text.find('=');
+    std::string key(text.substr(0, eq));
+    const bool okKey = !key.empty() && !std::isdigit(static_cast<unsigned char>(key[0])) &&
+                       std::all_of(key.begin(), key.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+    if (eq == std::string_view::npos || !okKey) {
+        return makeError(ErrorKind::BadInput, "--env '" + std::string(text) + "' must be KEY=VALUE with KEY made of "
+                                              "letters, digits and _.");
+    }
+    return std::make_pair(key, std::string(text.substr(eq + 1)));
+}
+
+Result<void> checkName(std::string_view name)
+{
+    const bool ok = !name.empty() && name.size() <= 128 && std::isalnum(static_cast<unsigned char>(name[0])) &&
+                    std::all_of(name.begin(), name.end(), [](char c) {
+                        return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '-';
+                    });
+    if (!ok) {
+        return makeError(ErrorKind::BadInput, "'" + std::string(name) + "' cannot name an environment: use letters, "
+                                              "digits, '_', '.' and '-', starting with a letter or digit.");
+    }
+    return {};
+}
+
+Result<void> validate(const LaunchSpec& spec)
+{
+    if (spec.image.empty() || spec.image.find_first_of(" \t\n") != std::string::npos) {
+        return makeError(ErrorKind::BadInput, "'" + spec.image + "' is not an image reference.");
+    }
+    if (!spec.name.empty()) {
+        if (auto r = checkName(spec.name); !r) {
+            return r;
+        }
+    }
+    static const char* systemTargets[] = {"/", "/proc", "/sys", "/dev", "/etc", "/usr", "/bin", "/sbin", "/lib", "/lib64", "/boot", "/run"};
+    std::vector<std::string> targets;
+    const HostPathPolicy policy = HostPathPolicy::forThisUser();
+    for (const auto& m : spec.mounts) {
+        // Judged by the same policy as the notebook folder and profiles (MountPolicy.h).
+        if (auto judged = checkHostPath(m.source, policy, m.readOnly); !judged) {
+            return judged.error();
+        }
+        for (const char* t : systemTargets) {
+            if (m.target == t) {
+                return makeError(ErrorKind::BadInput, "Mounting over " + m.target +
+                                                          " would break the container; choose another container path, "
+                                                          "e.g. /data.");
+            }
+        }
+        if (std::find(targets.begin(), targets.end(), m.target) != targets.end()) {
+            return makeError(ErrorKind::BadInput, "Two mounts use the container path " + m.target + ".");
+        }
+        targets.push_back(m.target);
+    }
+    if (!spec.workspace.empty() && !spec.noWorkspace) {
+        if (auto judged = checkHostPath(spec.workspace, policy, false); !judged) {
+            Error e = judged.error();
+            e.message += " (the notebook folder)";
+            return e;
+        }
+    }
+    constexpr std::int64_t kMinMemory = 6 * 1024 * 1024;
+    if (spec.memory && *spec.memory < kMinMemory) {
+        return makeError(ErrorKind::BadInput, "A memory cap under 6 MiB cannot start anything; Jupyter wants 256m "
+                                              "or more.");
+    }
+    if (spec.shmSize && *spec.shmSize <= 0) {
+        return makeError(ErrorKind::BadInput, "Shared memory must be more than 0.");
+    }
+    if (spec.nanoCpus && *spec.nanoCpus < 10'000'000) {
+        // Under 0.01 CPU the engine's figure rounds to 0, which means no cap at all.
+        return makeError(ErrorKind::BadInput, "A CPU cap under 0.01 cannot be set; write 0.01 or more.");
+    }
+    if (spec.hostPort < 0 || spec.hostPort > 65535) {
+        return makeError(ErrorKind::BadInput, "A port is a number from 1 to 65535.");
+    }
+    if (spec.gpus.mode == GpuRequest::Mode::Count && spec.gpus.count < 1) {
+        return makeError(ErrorKind::BadInput, "A GPU count must be 1 or more.");
+    }
+    for (const auto& [k, v] : spec.env) {
+        if (k == "JUPYTER_TOKEN" || k == "JUPYTER_TOKEN_FILE") {
+            return makeError(ErrorKind::BadInput, "Berth makes a fresh token for every environment; " + k +
+                                                      " cannot be set by hand.");
+        }
+    }
+    return {};
+}
+
+} // namespace berth::core

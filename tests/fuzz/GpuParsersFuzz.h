@@ -107,8 +107,10 @@ inline void gpuParsers(std::string_view data)
     for (const HostGpus& h : {gpuHost, HostGpus{}}) {
         for (const auto& v : {Compat::checkReference(ref, h, engine), Compat::checkImage(image, ref, h, engine)}) {
             check(!v.message.empty());
-            check(!v.suggestion.empty());
-            check(v.exitCode() == 0 || v.exitCode() == 3 || v.exitCode() == 4);
+            check(!v.remedies.empty());
+            for (const auto& r : v.remedies) {
+                check(std::string(toString(r.kind)) != "unknown");
+            }
             (void)v.toJson().dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         }
     }

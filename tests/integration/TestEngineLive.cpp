@@ -3,6 +3,7 @@
 //
 // The engine client against the real engine: no fakes.
 #include "LiveEngine.h"
+#include "cli/Wording.h"
 
 #include <QTest>
 
@@ -92,7 +93,7 @@ private Q_SLOTS:
         // Removing a running container is refused with advice; stop, then remove.
         auto refused = engine->removeContainer(id);
         QCOMPARE(refused.error().kind, ErrorKind::Conflict);
-        QVERIFY(refused.error().message.find("Stop it first") != std::string::npos);
+        QVERIFY(berth::cli::describe(refused.error()).find("Stop it first") != std::string::npos);
         const auto t0 = std::chrono::steady_clock::now();
         QVERIFY(engine->stopContainer(id, 5).ok());
         QVERIFY(std::chrono::steady_clock::now() - t0 < 5s); // Init: docker-init passes SIGTERM on
@@ -383,7 +384,7 @@ private Q_SLOTS:
         QVERIFY(std::chrono::steady_clock::now() - t0 < 2s);
         QCOMPARE(r.error().kind, ErrorKind::EngineUnreachable);
         QVERIFY(r.error().message.find("unix:///tmp/berth-no-engine-here.sock") != std::string::npos);
-        QVERIFY(r.error().message.find("Start Docker") != std::string::npos);
+        QVERIFY(berth::cli::describe(r.error()).find("Start Docker") != std::string::npos);
         // A TCP port where nothing listens.
         EngineClient closed(std::make_shared<CurlTransport>(*parseEndpoint("tcp://127.0.0.1:9")));
         QCOMPARE(closed.info().error().kind, ErrorKind::EngineUnreachable);

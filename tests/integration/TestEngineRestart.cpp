@@ -112,7 +112,7 @@ private Q_SLOTS:
         LaunchOptions options;
         options.readyTimeout = 150s;
         options.workspaceRoot = (dir.path() + "/Berth").toStdString();
-        Launcher launcher(*engine, options);
+        Launcher launcher(engine, options);
         LaunchSpec spec;
         spec.image = "localhost/berth-test/slow-start:latest"; // 12 s before Jupyter listens
         spec.name = test::uniqueName("restart");

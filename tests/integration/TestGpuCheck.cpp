@@ -10,6 +10,7 @@
 #include "LiveEngine.h"
 
 #include "berth/core/gpu/Compat.h"
+#include "cli/Wording.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -302,7 +303,7 @@ private Q_SLOTS:
         info.runtimes = {"nvidia", "runc"};
         const auto v = Compat::checkImage(*image, tf215, *host, EngineGpuSupport::fromInfo(info, m_engine->endpoint()));
         QCOMPARE(v.kind, Verdict::Kind::RunsOnGpu);
-        QCOMPARE(v.exitCode(), 0);
+        QCOMPARE(berth::cli::checkExitCode(v), 0);
         QVERIFY(v.message.find("driver 550.54.14 (CUDA 12.4) and 1 GPU: NVIDIA GeForce RTX 4090") != std::string::npos);
         // And the engine as it really is here: no runtime, no CDI, no hook.
         const auto real = EngineGpuSupport::detect(*m_engine);
@@ -367,9 +368,10 @@ private Q_SLOTS:
         auto started = m_engine->startContainer(created->id);
         (void)m_engine->removeContainer(created->id, true, true);
         QVERIFY(!started.ok());
-        const auto advice = EngineGpuSupport::explainStartError(started.error());
-        QVERIFY2(advice.has_value(), started.error().describe().c_str());
-        QVERIFY(advice->find("install the NVIDIA Container Toolkit") != std::string::npos);
+        Error advice = started.error();
+        QVERIFY2(EngineGpuSupport::explainStartError(advice, tf215), started.error().describe().c_str());
+        QVERIFY(advice.message.find("install the NVIDIA Container Toolkit") != std::string::npos);
+        QVERIFY(advice.has(RemedyKind::InstallToolkit));
     }
 };
 

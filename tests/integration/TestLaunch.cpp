@@ -3,6 +3,7 @@
 //
 // One-click Jupyter on the real engine with the real Jupyter images: launch, token, caps, files, safe rm.
 #include "LiveEngine.h"
+#include "cli/Wording.h"
 
 #include "berth/core/engine/CurlTransport.h"
 #include "berth/core/launch/Launcher.h"
@@ -69,7 +70,7 @@ class TestLaunch : public QObject
     {
         spec.image = image;
         spec.name = test::uniqueName(what);
-        Launcher l(*engine, options(timeout));
+        Launcher l(engine, options(timeout));
         return l.launch(spec);
     }
 
@@ -89,7 +90,7 @@ private Q_SLOTS:
         auto env = launch("berth-test/notebook:6", "basic");
         QVERIFY2(env.ok(), env.ok() ? "" : env.error().message.c_str());
         QVERIFY(env->ready);
-        QCOMPARE(env->tokenSource, std::string("env"));
+        QCOMPARE(std::string(toString(env->tokenSource)), std::string("env"));
         QVERIFY(env->token.size() >= 32); // at least 128 bits, as hex
         QVERIFY(env->url.starts_with("http://127.0.0.1:"));
         QVERIFY(env->url.find(env->token) == std::string::npos);
@@ -157,7 +158,7 @@ private Q_SLOTS:
         LaunchSpec spec;
         spec.name = test::uniqueName("keep");
         spec.image = "berth-test/notebook:6";
-        Launcher l(*engine, options());
+        Launcher l(engine, options());
         auto env = l.launch(spec);
         QVERIFY2(env.ok(), env.ok() ? "" : env.error().message.c_str());
         QCOMPARE(env->workspaceTarget, std::string("/root/work"));
@@ -251,7 +252,7 @@ private Q_SLOTS:
         LaunchSpec spec;
         spec.image = "berth-test/slow-start:latest";
         spec.name = test::uniqueName("slow");
-        Launcher l(*engine, options(120s));
+        Launcher l(engine, options(120s));
         const auto t0 = std::chrono::steady_clock::now();
         auto env = l.launch(spec, [&](const LaunchProgress& p) { phases.push_back(p.phase); });
         QVERIFY2(env.ok(), env.ok() ? "" : env.error().message.c_str());
@@ -263,7 +264,7 @@ private Q_SLOTS:
         QVERIFY(!late.ok());
         QCOMPARE(late.error().kind, ErrorKind::Timeout);
         QVERIFY(late.error().message.find("did not answer within") != std::string::npos);
-        QVERIFY(late.error().message.find("berthctl logs") != std::string::npos);
+        QVERIFY(berth::cli::describe(late.error()).find("berthctl logs") != std::string::npos);
     }
 
     void cancellingAWaitReturnsPromptly()
@@ -272,7 +273,7 @@ private Q_SLOTS:
         LaunchSpec spec;
         spec.image = "berth-test/slow-start:latest";
         spec.name = test::uniqueName("cancel");
-        Launcher l(*engine, options());
+        Launcher l(engine, options());
         auto fut = std::async(std::launch::async, [&] { return l.launch(spec, {}, &cancel); });
         std::this_thread::sleep_for(2s);
         cancel = true;
@@ -303,7 +304,7 @@ private Q_SLOTS:
         QVERIFY2(env.ok(), env.ok() ? "" : env.error().message.c_str());
         QVERIFY(env->ready);
         QCOMPARE(QString::fromStdString(env->workspaceTarget), target);
-        QCOMPARE(QString::fromStdString(env->tokenSource), source);
+        QCOMPARE(QString::fromUtf8(toString(env->tokenSource)), source);
         QCOMPARE(QString::fromStdString(env->jupyterVersion), version);
         // The notebook folder is writable from Jupyter and lands in the user's folder on the host.
         const QString rel = target == "/tf" ? "nb.ipynb" : "work/nb.ipynb";
@@ -311,7 +312,7 @@ private Q_SLOTS:
         QVERIFY2(put.status == 201, put.body.c_str());
         QVERIFY(QFile::exists(QString::fromStdString(env->workspace) + "/nb.ipynb"));
         // What `describe` reads back later, from the engine alone, agrees.
-        Launcher l(*engine, options());
+        Launcher l(engine, options());
         auto again = l.describe(env->name);
         QVERIFY(again.ok());
         QCOMPARE(again->token, env->token);
@@ -328,7 +329,7 @@ private Q_SLOTS:
         QVERIFY(!env.ok());
         QCOMPARE(env.error().kind, ErrorKind::Unsupported);
         QVERIFY2(env.error().message.find("this machine has no NVIDIA GPU") != std::string::npos, env.error().message.c_str());
-        QVERIFY(env.error().message.find("Toolkit") == std::string::npos);
+        QVERIFY(berth::cli::describe(env.error()).find("Toolkit") == std::string::npos);
         QCOMPARE(engine->inspectContainer(test::uniqueName("gpu")).error().kind, ErrorKind::NotFound); // not left behind
     }
 
@@ -339,7 +340,7 @@ private Q_SLOTS:
         auto env = launch("berth-test/notebook:6", "oom", spec, 60s);
         QVERIFY(!env.ok());
         QVERIFY2(env.error().message.find("ran out of memory") != std::string::npos, env.error().message.c_str());
-        QVERIFY(env.error().message.find("--memory") != std::string::npos);
+        QVERIFY(berth::cli::describe(env.error()).find("--memory") != std::string::npos);
     }
 
     void refusesBadMountsBeforeTouchingTheEngine()

@@ -76,7 +76,7 @@ class TestLifecycleLeaks : public QObject
         LaunchSpec spec;
         spec.image = "berth-test/notebook:6";
         spec.name = test::uniqueName("leak") + "-" + std::to_string(index);
-        Launcher launcher(*engine, options);
+        Launcher launcher(engine, options);
         auto env = launcher.launch(spec);
         if (!env) {
             return QStringLiteral("launch %1: %2").arg(index).arg(QString::fromStdString(env.error().message));

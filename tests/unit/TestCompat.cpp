@@ -4,6 +4,7 @@
 // The data table, what images need (from their env and from their tags), the engine's GPU support, and every
 // verdict with its words for the student.
 #include "berth/core/gpu/Compat.h"
+#include "cli/Wording.h"
 #include "berth/core/gpu/CompatTables.h"
 #include "berth/core/engine/EngineClient.h"
 
@@ -223,10 +224,10 @@ private Q_SLOTS:
         const auto v = Compat::checkReference(kTf215, host("470.82.01", "11.4", {geforce()}), engineYes());
         QCOMPARE(v.kind, Verdict::Kind::CannotRun);
         QCOMPARE(v.reason, Verdict::Reason::DriverTooOld);
-        QCOMPARE(v.exitCode(), 3);
+        QCOMPARE(berth::cli::checkExitCode(v), 3);
         QCOMPARE(v.message, std::string("This image needs CUDA 12.2, which needs NVIDIA driver 535.54.03 or newer; "
                                         "this machine has 470.82.01."));
-        QCOMPARE(v.suggestion, std::string("Update the driver to 535 or newer, or use "
+        QCOMPARE(berth::cli::remedySentence(v.remedies), std::string("Update the driver to 535 or newer, or use "
                                            "tensorflow/tensorflow:2.15.0-jupyter (the CPU version), or "
                                            "tensorflow/tensorflow:2.11.0-gpu-jupyter (an older release built for a "
                                            "CUDA this driver runs)."));
@@ -238,9 +239,9 @@ private Q_SLOTS:
     {
         const auto v = Compat::checkReference(kTf215, host("550.54.14", "12.4", {geforce()}), engineYes());
         QCOMPARE(v.kind, Verdict::Kind::RunsOnGpu);
-        QCOMPARE(v.exitCode(), 0);
+        QCOMPARE(berth::cli::checkExitCode(v), 0);
         QVERIFY(v.message.find("driver 550.54.14 (CUDA 12.4) and 1 GPU: NVIDIA GeForce RTX 3090") != std::string::npos);
-        QCOMPARE(v.suggestion, std::string("Nothing to change: start it."));
+        QCOMPARE(berth::cli::remedySentence(v.remedies), std::string("Nothing to change: start it."));
     }
 
     void engineWithoutToolkitSaysInstallIt()
@@ -250,7 +251,7 @@ private Q_SLOTS:
         QCOMPARE(v.reason, Verdict::Reason::EngineCannotPassGpus);
         QCOMPARE(v.message, std::string("Docker here cannot hand GPUs to containers: install the NVIDIA Container "
                                         "Toolkit (nvidia-ctk runtime configure --runtime=docker, then restart Docker)."));
-        QVERIFY(v.suggestion.find("tensorflow/tensorflow:2.15.0-jupyter (the CPU version)") != std::string::npos);
+        QVERIFY(berth::cli::remedySentence(v.remedies).find("tensorflow/tensorflow:2.15.0-jupyter (the CPU version)") != std::string::npos);
     }
 
     void noGpuPointsToTheCpuTwin()
@@ -258,11 +259,11 @@ private Q_SLOTS:
         HostGpus none;
         auto v = Compat::checkReference(kTf215, none, engineNo());
         QCOMPARE(v.reason, Verdict::Reason::NoGpu);
-        QCOMPARE(v.suggestion, std::string("Use tensorflow/tensorflow:2.15.0-jupyter (the CPU version) instead."));
+        QCOMPARE(berth::cli::remedySentence(v.remedies), std::string("Use tensorflow/tensorflow:2.15.0-jupyter (the CPU version) instead."));
         none.driverNotLoaded = true;
         v = Compat::checkReference(kTf215, none, engineNo());
         QCOMPARE(v.reason, Verdict::Reason::DriverNotLoaded);
-        QVERIFY(v.suggestion.starts_with("Load the NVIDIA driver"));
+        QVERIFY(berth::cli::remedySentence(v.remedies).starts_with("Load the NVIDIA driver"));
         none.driverNotLoaded = false;
         none.rocm = true;
         v = Compat::checkReference("pytorch/pytorch:2.3.0-cuda12.1-cudnn8-runtime", none, engineNo());
@@ -274,19 +275,19 @@ private Q_SLOTS:
     {
         auto v = Compat::checkReference("tensorflow/tensorflow:2.15.0-jupyter", host("550.54.14", "12.4"), engineNo());
         QCOMPARE(v.kind, Verdict::Kind::RunsOnCpu);
-        QCOMPARE(v.exitCode(), 0);
-        QVERIFY(v.suggestion.find("tensorflow/tensorflow:2.15.0-gpu-jupyter") != std::string::npos);
+        QCOMPARE(berth::cli::checkExitCode(v), 0);
+        QVERIFY(berth::cli::remedySentence(v.remedies).find("tensorflow/tensorflow:2.15.0-gpu-jupyter") != std::string::npos);
         v = Compat::checkImage(image({"PATH=/usr/bin"}), "berth-test/notebook:6", HostGpus{}, engineNo());
         QCOMPARE(v.kind, Verdict::Kind::RunsOnCpu);
-        QCOMPARE(v.suggestion, std::string("Nothing to change: start it."));
+        QCOMPARE(berth::cli::remedySentence(v.remedies), std::string("Nothing to change: start it."));
     }
 
     void unknownSaysWhatIsMissing()
     {
         auto v = Compat::checkReference("example.org/lab/notebook:1", host("550.54.14", "12.4"), engineYes());
         QCOMPARE(v.kind, Verdict::Kind::Unknown);
-        QCOMPARE(v.exitCode(), 4);
-        QVERIFY(v.suggestion.find("berthctl pull example.org/lab/notebook:1") != std::string::npos);
+        QCOMPARE(berth::cli::checkExitCode(v), 4);
+        QVERIFY(berth::cli::remedySentence(v.remedies).find("berthctl pull example.org/lab/notebook:1") != std::string::npos);
         v = Compat::checkReference("pytorch/pytorch:latest", host("550.54.14", "12.4"), engineYes());
         QCOMPARE(v.reason, Verdict::Reason::ImageUnknown);
         QVERIFY(v.message.find("names none") != std::string::npos);
@@ -316,7 +317,7 @@ private Q_SLOTS:
         QCOMPARE(v.reason, Verdict::Reason::DriverTooOld);
         QCOMPARE(v.message, std::string("This image needs CUDA 12.1, which needs NVIDIA driver 530.30.02 or newer; "
                                         "this machine has 520.61.05."));
-        QCOMPARE(v.suggestion, std::string("Update the driver to 530 or newer."));
+        QCOMPARE(berth::cli::remedySentence(v.remedies), std::string("Update the driver to 530 or newer."));
     }
 
     void forwardCompatibilityOnlyOnDataCenterGpus()
@@ -333,7 +334,7 @@ private Q_SLOTS:
         v = Compat::checkImage(img, "nvidia/cuda:12.2.0-base-ubuntu22.04", host("470.82.01", "11.4", {geforce()}),
                                engineYes());
         QCOMPARE(v.reason, Verdict::Reason::DriverTooOld);
-        QVERIFY(v.suggestion.find("an nvidia/cuda image of CUDA 11.4 or older") != std::string::npos);
+        QVERIFY(berth::cli::remedySentence(v.remedies).find("an nvidia/cuda image of CUDA 11.4 or older") != std::string::npos);
         QVERIFY(v.toolkitMessage.empty());
     }
 
@@ -392,16 +393,24 @@ private Q_SLOTS:
 
     void explainsFailedGpuStarts()
     {
-        Error e{ErrorKind::Engine, "The engine could not start the container",
-                "could not select device driver \"\" with capabilities: [[gpu]]", 500};
-        QCOMPARE(EngineGpuSupport::explainStartError(e).value_or(""),
-                 std::string(EngineGpuSupport::installToolkitMessage()) + ".");
+        Error e = makeError(ErrorKind::Engine, "The engine could not start the container");
+        e.engineMessage = "could not select device driver \"\" with capabilities: [[gpu]]";
+        e.httpStatus = 500;
+        Error toolkit = e;
+        QVERIFY(EngineGpuSupport::explainStartError(toolkit, kTf215));
+        QCOMPARE(toolkit.message, std::string(EngineGpuSupport::installToolkitMessage()) + ".");
+        QVERIFY(toolkit.has(RemedyKind::InstallToolkit));
         e.engineMessage = "OCI runtime create failed: ... nvidia-container-cli: requirement error: unsatisfied "
                           "condition: cuda>=12.2, please update your driver to a newer version, or use an earlier "
                           "cuda container: unknown";
-        QVERIFY(EngineGpuSupport::explainStartError(e).value_or("").find("it needs cuda>=12.2") != std::string::npos);
+        Error refused = e;
+        QVERIFY(EngineGpuSupport::explainStartError(refused, kTf215));
+        QVERIFY(refused.message.find("it needs cuda>=12.2") != std::string::npos);
+        QVERIFY(refused.has(RemedyKind::UpdateDriver) && refused.has(RemedyKind::CheckImage));
         e.engineMessage = "no such image";
-        QVERIFY(!EngineGpuSupport::explainStartError(e).has_value());
+        Error other = e;
+        QVERIFY(!EngineGpuSupport::explainStartError(other, kTf215));
+        QCOMPARE(other.message, e.message);
     }
 
     void verdictJsonHasEverything()
@@ -410,7 +419,9 @@ private Q_SLOTS:
         const auto j = v.toJson();
         QCOMPARE(j.at("verdict").get<std::string>(), std::string("cannot-run"));
         QCOMPARE(j.at("reason").get<std::string>(), std::string("driver-too-old"));
-        QCOMPARE(j.at("exitCode").get<int>(), 3);
+        QCOMPARE(berth::cli::checkExitCode(v), 3); // berthctl's, added to its --json
+        QCOMPARE(j.at("remedies").at(0).at("kind").get<std::string>(), std::string("update-driver"));
+        QCOMPARE(j.at("remedies").at(0).at("driver").get<std::string>(), std::string("535"));
         QCOMPARE(j.at("image").at("cuda").get<std::string>(), std::string("12.2"));
         QCOMPARE(j.at("engine").at("state").get<std::string>(), std::string("yes"));
     }

@@ -4,6 +4,7 @@
 // The engine client on answers recorded from Podman 4.3's Docker-compatible API (tests/data/engine/podman,
 // see docs/podman-notes.md): the places where Podman differs from Docker.
 #include "FakeTransport.h"
+#include "cli/Wording.h"
 
 #include "berth/core/engine/EngineClient.h"
 
@@ -61,7 +62,7 @@ private Q_SLOTS:
             R"({"cause":"container state improper","message":"cannot remove container c as it is running - running or paused containers cannot be removed without force: container state improper","response":500})", 500));
         auto r = engine->removeContainer("c");
         QCOMPARE(r.error().kind, ErrorKind::Conflict);
-        QVERIFY(r.error().message.find("Stop it first") != std::string::npos);
+        QVERIFY(berth::cli::describe(r.error()).find("Stop it first") != std::string::npos);
         fresh();
         fake->expect("DELETE", "/images/", answer("podman/error-409.json", 409));
         QCOMPARE(engine->removeImage("berth-test/ticker:latest").error().kind, ErrorKind::Conflict);

@@ -37,4 +37,26 @@ std::string Error::describe() const
     return message + " (engine said: " + engineMessage + ")";
 }
 
+Error& Error::with(RemedyKind remedy, std::vector<std::string> args) &
+{
+    remedies.push_back({remedy, std::move(args)});
+    return *this;
+}
+
+Error&& Error::with(RemedyKind remedy, std::vector<std::string> args) &&
+{
+    remedies.push_back({remedy, std::move(args)});
+    return std::move(*this);
+}
+
+bool Error::has(RemedyKind remedy) const
+{
+    for (const auto& r : remedies) {
+        if (r.kind == remedy) {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace berth::core

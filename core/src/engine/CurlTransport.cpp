@@ -247,8 +247,9 @@ Result<HttpResponse> CurlTransport::perform(const HttpRequest& request, const Ch
         err.kind = ErrorKind::Timeout;
         err.message = "The engine at " + where + " accepted the connection but did not answer " + request.method +
                       " " + request.target + " within " + std::to_string(request.headerTimeout.count()) +
-                      " s. Check that it is responsive (restart it), or point --host / DOCKER_HOST at another engine.";
+                      " s.";
         err.engineMessage.clear();
+        err.with(RemedyKind::CheckEngine, {where}).with(RemedyKind::ChooseEngine);
         return err;
     }
     switch (rc) {
@@ -264,8 +265,8 @@ Result<HttpResponse> CurlTransport::perform(const HttpRequest& request, const Ch
                           request.target + "; gave up.";
         } else if (ex.response.status == 0 && connectTime == 0) {
             err.kind = ErrorKind::EngineUnreachable;
-            err.message = "The engine at " + where + " did not answer in time. Check that it is running and "
-                          "responsive (docker info), or point --host / DOCKER_HOST at another engine.";
+            err.message = "The engine at " + where + " did not answer in time.";
+            err.with(RemedyKind::CheckEngine, {where}).with(RemedyKind::ChooseEngine);
         } else {
             err.kind = ErrorKind::Timeout;
             err.message = "The engine at " + where + " took too long to answer " + request.method + " " +
@@ -277,16 +278,14 @@ Result<HttpResponse> CurlTransport::perform(const HttpRequest& request, const Ch
     case CURLE_UNSUPPORTED_PROTOCOL:
         err.kind = ErrorKind::EngineUnreachable;
         if (m_endpoint.scheme == Endpoint::Scheme::Unix && osErrno == EACCES) {
-            err.message = "Permission denied on " + m_endpoint.socketPath +
-                          ". Add yourself to the group that owns it (sudo usermod -aG docker $USER, then log in "
-                          "again), or use rootless Podman.";
+            err.message = "Permission denied on " + m_endpoint.socketPath + ".";
+            err.with(RemedyKind::JoinEngineGroup, {m_endpoint.socketPath});
         } else if (m_endpoint.scheme == Endpoint::Scheme::Unix) {
-            err.message = "No engine answers at " + where + (osErrno == ENOENT ? " (no such socket)" : "") +
-                          ". Start Docker (sudo systemctl start docker) or Podman (systemctl --user start "
-                          "podman.socket), or set --host / DOCKER_HOST to where your engine listens.";
+            err.message = "No engine answers at " + where + (osErrno == ENOENT ? " (no such socket)" : "") + ".";
+            err.with(RemedyKind::StartEngine, {where}).with(RemedyKind::ChooseEngine);
         } else {
-            err.message = "No engine answers at " + where + ". Check that the engine listens there and that no "
-                          "firewall is in the way, or set --host / DOCKER_HOST to another engine.";
+            err.message = "No engine answers at " + where + ".";
+            err.with(RemedyKind::CheckNetwork, {where}).with(RemedyKind::ChooseEngine);
         }
         break;
     case CURLE_SSL_CONNECT_ERROR:
@@ -294,8 +293,8 @@ Result<HttpResponse> CurlTransport::perform(const HttpRequest& request, const Ch
     case CURLE_SSL_CERTPROBLEM:
     case CURLE_SSL_CACERT_BADFILE:
         err.kind = ErrorKind::EngineUnreachable;
-        err.message = "TLS with " + where + " failed. Check DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) and "
-                      "DOCKER_TLS_VERIFY.";
+        err.message = "TLS with " + where + " failed.";
+        err.with(RemedyKind::CheckTls, {where});
         break;
     default:
         err.kind = ErrorKind::Io;

@@ -257,8 +257,11 @@ Result<json> EngineClient::callJson(const std::string& method, const std::string
     }
     auto j = jread::parse(r->body);
     if (!j) {
-        return Error{ErrorKind::Engine, "The engine at " + endpoint() + " answered " + pathAndQuery + " with something that is not JSON.",
-                     r->body.substr(0, 200), r->status};
+        Error e = makeError(ErrorKind::Engine, "The engine at " + endpoint() + " answered " + pathAndQuery +
+                                                   " with something that is not JSON.");
+        e.engineMessage = r->body.substr(0, 200);
+        e.httpStatus = r->status;
+        return e;
     }
     return std::move(*j);
 }
@@ -323,7 +326,8 @@ Result<ImageDetails> EngineClient::inspectImage(const std::string& reference)
     }
     if (r->status == 404) {
         Error e = errorFrom(*r, "Looking up image " + reference);
-        e.message = "The image " + reference + " is not on this engine. Pull it first (berthctl pull " + reference + ").";
+        e.message = "The image " + reference + " is not on this engine.";
+        e.with(RemedyKind::PullImage, {reference});
         return e;
     }
     if (r->status != 200) {
@@ -478,7 +482,8 @@ Result<ContainerDetails> EngineClient::inspectContainer(const std::string& idOrN
     }
     if (r->status == 404) {
         Error e = errorFrom(*r, "Looking up container " + idOrName);
-        e.message = "No container named " + idOrName + " on this engine. List them with: berthctl ps -a";
+        e.message = "No container named " + idOrName + " on this engine.";
+        e.with(RemedyKind::ListContainers);
         return e;
     }
     if (r->status != 200) {
@@ -504,9 +509,11 @@ Result<CreatedContainer> EngineClient::createContainer(const std::string& name, 
     if (r->status != 201) {
         Error e = errorFrom(*r, "Creating container " + name);
         if (e.kind == ErrorKind::Conflict) {
-            e.message = "A container named " + name + " already exists. Choose another name, or remove it (berthctl rm " + name + ").";
+            e.message = "A container named " + name + " already exists.";
+            e.with(RemedyKind::ChooseName).with(RemedyKind::RemoveContainer, {name});
         } else if (r->status == 404) {
-            e.message = "The image " + jread::str(body, "Image") + " is not on this engine. Pull it first.";
+            e.message = "The image " + jread::str(body, "Image") + " is not on this engine.";
+            e.with(RemedyKind::PullImage, {jread::str(body, "Image")});
         }
         return e;
     }
@@ -570,7 +577,8 @@ Result<void> EngineClient::removeContainer(const std::string& idOrName, bool for
     if (r->status != 204 && r->status != 200) {
         Error e = errorFrom(*r, "Removing container " + idOrName);
         if (e.kind == ErrorKind::Conflict) {
-            e.message = "Container " + idOrName + " is running. Stop it first (berthctl stop " + idOrName + ").";
+            e.message = "Container " + idOrName + " is running.";
+            e.with(RemedyKind::StopContainer, {idOrName});
         }
         return e;
     }

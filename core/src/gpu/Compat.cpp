@@ -35,26 +35,32 @@ std::string hostText(const HostGpus& host)
            (host.cudaVersion.empty() ? std::string() : " (CUDA " + host.cudaVersion + ")") + gpuList(host);
 }
 
-std::string cpuTwinTail(const ImageNeeds& needs)
+using Remedies = std::vector<Remedy>;
+
+/// `first`, then the CPU version of the image when there is one.
+Remedies orCpuTwin(const ImageNeeds& needs, Remedies first)
 {
-    return needs.cpuTwin.empty() ? std::string() : ", or use " + needs.cpuTwin + " (the CPU version)";
+    if (!needs.cpuTwin.empty()) {
+        first.push_back({RemedyKind::UseCpuImage, {needs.cpuTwin}});
+    }
+    return first;
 }
 
-Verdict cannot(Verdict v, Verdict::Reason reason, std::string message, std::string suggestion)
+Verdict cannot(Verdict v, Verdict::Reason reason, std::string message, Remedies remedies)
 {
     v.kind = Verdict::Kind::CannotRun;
     v.reason = reason;
     v.message = std::move(message);
-    v.suggestion = std::move(suggestion);
+    v.remedies = std::move(remedies);
     return v;
 }
 
-Verdict unknown(Verdict v, Verdict::Reason reason, std::string message, std::string suggestion)
+Verdict unknown(Verdict v, Verdict::Reason reason, std::string message, Remedies remedies)
 {
     v.kind = Verdict::Kind::Unknown;
     v.reason = reason;
     v.message = std::move(message);
-    v.suggestion = std::move(suggestion);
+    v.remedies = std::move(remedies);
     return v;
 }
 
@@ -125,18 +131,9 @@ const char* toString(Verdict::Reason reason)
     return "none";
 }
 
-int Verdict::exitCode() const
+nlohmann::json Verdict::remediesJson() const
 {
-    switch (kind) {
-    case Kind::RunsOnGpu:
-    case Kind::RunsOnCpu:
-        return Compat::kExitRuns;
-    case Kind::CannotRun:
-        return Compat::kExitCannotRun;
-    case Kind::Unknown:
-        break;
-    }
-    return Compat::kExitUnknown;
+    return remediesToJson(remedies);
 }
 
 nlohmann::json Verdict::toJson() const
@@ -144,11 +141,10 @@ nlohmann::json Verdict::toJson() const
     return {{"verdict", toString(kind)},
             {"reason", toString(reason)},
             {"message", message},
-            {"suggestion", suggestion},
+            {"remedies", remediesJson()},
             {"requiredDriver", requiredDriver},
             {"minorVersionCompat", minorVersionCompat},
             {"toolkitMessage", toolkitMessage},
-            {"exitCode", exitCode()},
             {"image", needs.toJson()},
             {"engine", engine.toJson()},
             {"notes", notes}};
@@ -164,16 +160,14 @@ Verdict Compat::decide(const ImageNeeds& needs, const HostGpus& host, const Engi
     if (needs.kind == ImageNeeds::Kind::Cpu) {
         v.kind = Verdict::Kind::RunsOnCpu;
         v.message = ref + " is a CPU image: it runs on the CPU and needs no GPU.";
-        v.suggestion = !needs.gpuTwin.empty() && host.hasNvidiaDriver()
-                           ? "To use this machine's NVIDIA GPU, use " + needs.gpuTwin + " and check it again."
-                           : "Nothing to change: start it.";
+        v.remedies = {!needs.gpuTwin.empty() && host.hasNvidiaDriver() ? Remedy{RemedyKind::UseGpuImage, {needs.gpuTwin}}
+                                                                      : Remedy{RemedyKind::StartIt, {}}};
         return v;
     }
     if (needs.kind == ImageNeeds::Kind::Unknown) {
         return unknown(std::move(v), Verdict::Reason::ImageUnknown, "Berth cannot tell " + needs.missing + ".",
-                       needs.readFromImage ? "Ask the image's authors which CUDA it needs."
-                                       : "Pull it first (berthctl pull " + ref + "), then run berthctl check " + ref +
-                                             " again.");
+                       {needs.readFromImage ? Remedy{RemedyKind::AskImageAuthors, {}}
+                                            : Remedy{RemedyKind::PullAndCheck, {ref}}});
     }
 
     // A GPU image.
@@ -185,34 +179,32 @@ Verdict Compat::decide(const ImageNeeds& needs, const HostGpus& host, const Engi
         return unknown(std::move(v), Verdict::Reason::EngineUnknown,
                        "The engine at " + engine.endpoint +
                            " is on another machine: Berth cannot see that machine's GPUs and driver from here.",
-                       "Run berthctl check " + ref + " on the machine that runs the engine.");
+                       {{RemedyKind::CheckOnEngineMachine, {ref}}});
     }
     if (!host.hasNvidiaDriver()) {
         if (host.driverNotLoaded) {
             return cannot(std::move(v), Verdict::Reason::DriverNotLoaded,
                           "This image needs an NVIDIA GPU" + cudaText +
                               "; the NVIDIA driver on this machine is installed but not loaded.",
-                          "Load the NVIDIA driver (reboot, or run 'sudo modprobe nvidia'), then check again" +
-                              cpuTwinTail(needs) + ".");
+                          orCpuTwin(needs, {{RemedyKind::LoadDriver, {}}}));
         }
         return cannot(std::move(v), Verdict::Reason::NoGpu,
                       "This image needs an NVIDIA GPU" + cudaText +
                           ", and this machine has no NVIDIA GPU (no NVIDIA driver was found)." +
                           (host.rocm ? " It has an AMD GPU (ROCm), which CUDA images cannot use." : ""),
-                      needs.cpuTwin.empty() ? "Run it on a machine with an NVIDIA GPU, or choose a CPU image."
-                                            : "Use " + needs.cpuTwin + " (the CPU version) instead.");
+                      needs.cpuTwin.empty() ? Remedies{{RemedyKind::UseMachineWithGpu, {}}}
+                                            : Remedies{{RemedyKind::UseCpuImage, {needs.cpuTwin}}});
     }
     if (host.cudaVersion.empty()) {
         return unknown(std::move(v), Verdict::Reason::HostUnknown,
                        "Berth found NVIDIA driver " + host.driverVersion +
                            " but not which CUDA it supports (it is older than every driver Berth's table knows).",
-                       v.requiredDriver.empty() ? "Update the NVIDIA driver to a current release, then check again."
-                                                : "Update the NVIDIA driver to " + driverMajor(v.requiredDriver) +
-                                                      " or newer, then check again.");
+                       {{RemedyKind::UpdateDriver,
+                         {v.requiredDriver.empty() ? std::string() : driverMajor(v.requiredDriver)}}});
     }
     if (needs.cuda.empty() && needs.requirements.empty()) {
         return unknown(std::move(v), Verdict::Reason::ImageUnknown, "Berth cannot tell " + needs.missing + ".",
-                       "Pick a tag that names its CUDA version, or pull the image and check it again.");
+                       {{RemedyKind::PickCudaTag, {}}, {RemedyKind::PullAndCheck, {ref}}});
     }
 
     // The driver.
@@ -240,8 +232,8 @@ Verdict Compat::decide(const ImageNeeds& needs, const HostGpus& host, const Engi
                           "The NVIDIA Container Toolkit cannot read this image's requirement '" + r.requirement +
                               "' ('" + r.failedCondition + "' is not a condition it knows), so it refuses to start it "
                               "on any GPU.",
-                          needs.cpuTwin.empty() ? "Use another image, or ask its authors to fix NVIDIA_REQUIRE_CUDA."
-                                                : "Use " + needs.cpuTwin + " (the CPU version), or another image.");
+                          needs.cpuTwin.empty() ? Remedies{{RemedyKind::FixImageRequirement, {}}}
+                                                : Remedies{{RemedyKind::UseCpuImage, {needs.cpuTwin}}});
         }
         if (r.outcome == RequirementResult::Outcome::Unsatisfied) {
             v.toolkitMessage = r.toolkitMessage;
@@ -253,7 +245,7 @@ Verdict Compat::decide(const ImageNeeds& needs, const HostGpus& host, const Engi
                                   "This image needs a GPU with " + *arch + " (compute capability); GPU " +
                                       std::to_string(gpu.index) + " (" + gpu.name + ") has " + gpu.computeCapability +
                                       ".",
-                                  "Run it on a machine with a newer NVIDIA GPU" + cpuTwinTail(needs) + ".");
+                                  orCpuTwin(needs, {{RemedyKind::UseNewerGpu, {}}}));
                 }
             }
             tooOld = true;
@@ -289,37 +281,31 @@ Verdict Compat::decide(const ImageNeeds& needs, const HostGpus& host, const Engi
             message = "This image needs CUDA " + needs.cuda + ", newer than this machine's NVIDIA driver " +
                       host.driverVersion + " supports (CUDA " + host.cudaVersion + ").";
         }
-        std::string suggestion = v.requiredDriver.empty()
-                                     ? "Update the NVIDIA driver to its newest release"
-                                     : "Update the driver to " + driverMajor(v.requiredDriver) + " or newer";
-        suggestion += cpuTwinTail(needs);
+        Remedies remedies = orCpuTwin(
+            needs, {{RemedyKind::UpdateDriver, {v.requiredDriver.empty() ? std::string() : driverMajor(v.requiredDriver)}}});
         if (auto older = needs.olderImageFor(host.cudaVersion); !older.empty()) {
-            suggestion += (needs.cpuTwin.empty() ? ", or use " : ", or ") + older +
-                          " (an older release built for a CUDA this driver runs)";
+            remedies.push_back({RemedyKind::UseOlderImage, {older}});
         } else if (needs.framework == "cuda") {
-            suggestion += ", or use an nvidia/cuda image of CUDA " + host.cudaVersion + " or older";
+            remedies.push_back({RemedyKind::UseCudaImageUpTo, {host.cudaVersion}});
         }
-        suggestion += ".";
         if (!v.toolkitMessage.empty()) {
             v.notes.push_back("Started anyway, the NVIDIA Container Toolkit would refuse it: " + v.toolkitMessage);
         }
-        return cannot(std::move(v), Verdict::Reason::DriverTooOld, message, suggestion);
+        return cannot(std::move(v), Verdict::Reason::DriverTooOld, message, std::move(remedies));
     }
 
     // The engine.
     if (engine.state == EngineGpuSupport::State::No) {
         return cannot(std::move(v), Verdict::Reason::EngineCannotPassGpus,
                       std::string(EngineGpuSupport::installToolkitMessage()) + ".",
-                      "Install the NVIDIA Container Toolkit, run 'sudo nvidia-ctk runtime configure --runtime=docker', "
-                      "then restart Docker (sudo systemctl restart docker)" +
-                          cpuTwinTail(needs) + ".");
+                      orCpuTwin(needs, {{RemedyKind::InstallToolkit, {}}}));
     }
     if (engine.state == EngineGpuSupport::State::Unknown) {
         return unknown(std::move(v), Verdict::Reason::EngineUnknown,
                        "The image fits this machine's driver, but Berth cannot tell whether the engine can hand GPUs "
                        "to containers: " +
                            engine.detail + ".",
-                       "Start the engine (or check DOCKER_HOST), then check again.");
+                       {{RemedyKind::StartEngine, {engine.endpoint}}});
     }
 
     v.kind = Verdict::Kind::RunsOnGpu;
@@ -332,12 +318,10 @@ Verdict Compat::decide(const ImageNeeds& needs, const HostGpus& host, const Engi
         v.message += " It runs through CUDA minor-version compatibility: most programs work, but ones that "
                      "compile PTX code at run time need driver " +
                      (v.requiredDriver.empty() ? std::string("a newer driver") : v.requiredDriver) + ".";
-        v.suggestion = v.requiredDriver.empty()
-                           ? "Start it; update the NVIDIA driver if a program reports a PTX or JIT error."
-                           : "Start it; if a program reports a PTX or JIT error, update the driver to " +
-                                 driverMajor(v.requiredDriver) + " or newer.";
+        v.remedies = {{RemedyKind::StartItUpdateDriverOnJitError,
+                       {v.requiredDriver.empty() ? std::string() : driverMajor(v.requiredDriver)}}};
     } else {
-        v.suggestion = "Nothing to change: start it.";
+        v.remedies = {{RemedyKind::StartIt, {}}};
     }
     return v;
 }

@@ -104,7 +104,7 @@ EngineGpuSupport EngineGpuSupport::fromInfo(const EngineInfo& info, const std::s
         s.detail = "the engine has a CDI spec for nvidia.com/gpu";
     } else if (s.toolkitHook) {
         s.state = State::Yes;
-        s.detail = "the NVIDIA Container Toolkit's hook is installed (docker --gpus works)";
+        s.detail = "the NVIDIA Container Toolkit's hook is installed (docker run's GPU option works)";
     } else if (s.remote) {
         s.state = State::Unknown;
         s.detail = "the engine at " + endpoint +
@@ -128,26 +128,32 @@ EngineGpuSupport EngineGpuSupport::detect(EngineClient& engine)
     return fromInfo(*info, engine.endpoint());
 }
 
-std::optional<std::string> EngineGpuSupport::explainStartError(const Error& error)
+bool EngineGpuSupport::explainStartError(Error& error, const std::string& image)
 {
     const std::string text = error.message + "\n" + error.engineMessage;
+    std::string message;
     if (text.find("could not select device driver") != std::string::npos ||
         text.find("unknown or invalid runtime name: nvidia") != std::string::npos ||
         text.find("unknown runtime specified nvidia") != std::string::npos) {
-        return std::string(installToolkitMessage()) + ".";
+        error.kind = ErrorKind::Unsupported;
+        error.message = std::string(installToolkitMessage()) + ".";
+        error.remedies = {{RemedyKind::InstallToolkit, {}}, {RemedyKind::LaunchWithoutGpus, {}}};
+        return true;
     }
     if (auto pos = text.find("unsatisfied condition: "); pos != std::string::npos) {
         std::string cond = text.substr(pos + 23);
         cond = cond.substr(0, cond.find_first_of(",\n"));
-        return "The NVIDIA Container Toolkit refused this image: it needs " + cond +
-               ", which this machine's driver does not give. Update the NVIDIA driver, or use an image built for "
-               "an older CUDA (run 'berthctl check IMAGE' to see which).";
+        message = "The NVIDIA Container Toolkit refused this image: it needs " + cond +
+                  ", which this machine's driver does not give.";
+    } else if (text.find("CUDA driver version is insufficient") != std::string::npos) {
+        message = "The program in the container needs a newer CUDA than this machine's NVIDIA driver supports.";
+    } else {
+        return false;
     }
-    if (text.find("CUDA driver version is insufficient") != std::string::npos) {
-        return "The program in the container needs a newer CUDA than this machine's NVIDIA driver supports. "
-               "Update the driver, or use an image built for an older CUDA (run 'berthctl check IMAGE').";
-    }
-    return std::nullopt;
+    error.kind = ErrorKind::Unsupported;
+    error.message = std::move(message);
+    error.remedies = {{RemedyKind::UpdateDriver, {""}}, {RemedyKind::CheckImage, {image}}};
+    return true;
 }
 
 nlohmann::json EngineGpuSupport::toJson() const

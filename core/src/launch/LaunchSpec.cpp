@@ -3,6 +3,7 @@
 #include "berth/core/launch/LaunchSpec.h"
 
 #include "base/Text.h"
+#include "berth/core/base/Units.h"
 #include "berth/core/launch/MountPolicy.h"
 
 #include <algorithm>
@@ -77,8 +78,9 @@ Result<GpuRequest> parseGpus(std::string_view text)
 {
     GpuRequest g;
     std::string t(text);
-    auto bad = makeError(ErrorKind::BadInput, "--gpus '" + t + "' is not understood. Use all, none, a count "
+    auto bad = makeError(ErrorKind::BadInput, "GPUs '" + t + "' is not understood. Use all, none, a count "
                                                               "(2), or devices (device=0,1 or GPU-<uuid>).");
+    bad.field = "gpus";
     if (t.empty()) {
         return bad;
     }
@@ -116,8 +118,10 @@ Result<std::pair<std::string, std::string>> parseEnv(std::string_view text)
     const bool okKey = !key.empty() && !std::isdigit(static_cast<unsigned char>(key[0])) &&
                        std::all_of(key.begin(), key.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
     if (eq == std::string_view::npos || !okKey) {
-        return makeError(ErrorKind::BadInput, "--env '" + std::string(text) + "' must be KEY=VALUE with KEY made of "
-                                              "letters, digits and _.");
+        Error e = makeError(ErrorKind::BadInput, "'" + std::string(text) + "' must be KEY=VALUE with KEY made of "
+                                                 "letters, digits and _.");
+        e.field = "env";
+        return e;
     }
     return std::make_pair(key, std::string(text.substr(eq + 1)));
 }
@@ -135,14 +139,102 @@ Result<void> checkName(std::string_view name)
     return {};
 }
 
+namespace {
+Error about(Error e, const char* field)
+{
+    e.field = field;
+    return e;
+}
+} // namespace
+
+Result<std::chrono::seconds> parseReadyTimeout(std::string_view text)
+{
+    if (allDigits(text) && text.size() <= 5) {
+        const long n = std::atol(std::string(text).c_str());
+        if (n >= 1 && n <= 86400) {
+            return std::chrono::seconds(n);
+        }
+    }
+    return about(makeError(ErrorKind::BadInput, "A wait for Jupyter is whole seconds, from 1 to 86400, not '" +
+                                                    std::string(text) + "'."),
+                 "timeout");
+}
+
+Result<LaunchSpec> buildLaunchSpec(const LaunchChoices& c)
+{
+    LaunchSpec spec;
+    spec.image = c.image;
+    spec.name = c.name;
+    spec.profile = c.profile;
+    const std::string base = c.baseDir.empty() ? std::string("/") : c.baseDir;
+    for (const auto& m : c.mounts) {
+        auto parsed = parseMount(m, base);
+        if (!parsed) {
+            return about(parsed.error(), "mount");
+        }
+        spec.mounts.push_back(*parsed);
+    }
+    for (const auto& e : c.env) {
+        auto parsed = parseEnv(e);
+        if (!parsed) {
+            return about(parsed.error(), "env");
+        }
+        spec.env.push_back(*parsed);
+    }
+    if (!c.memory.empty()) {
+        auto size = parseSize(c.memory);
+        if (!size) {
+            return about(size.error(), "memory");
+        }
+        spec.memory = *size;
+    }
+    if (!c.shmSize.empty()) {
+        auto size = parseSize(c.shmSize);
+        if (!size) {
+            return about(size.error(), "shm-size");
+        }
+        spec.shmSize = *size;
+    }
+    if (!c.cpus.empty()) {
+        auto n = parseCpus(c.cpus);
+        if (!n) {
+            return about(n.error(), "cpus");
+        }
+        spec.nanoCpus = *n;
+    }
+    if (!c.gpus.empty()) {
+        auto g = parseGpus(c.gpus);
+        if (!g) {
+            return about(g.error(), "gpus");
+        }
+        spec.gpus = *g;
+    }
+    if (!c.port.empty()) {
+        const long port = allDigits(c.port) && c.port.size() <= 5 ? std::atol(c.port.c_str()) : 0;
+        if (port < 1 || port > 65535) {
+            return about(makeError(ErrorKind::BadInput, "A port is a number from 1 to 65535, not '" + c.port + "'."),
+                         "port");
+        }
+        spec.hostPort = static_cast<int>(port);
+    }
+    if (!c.workspace.empty()) {
+        spec.workspace = normalized(c.workspace.front() == '/' ? c.workspace : base + "/" + c.workspace);
+    }
+    spec.noWorkspace = c.noWorkspace;
+    if (auto ok = validate(spec); !ok) {
+        return ok.error();
+    }
+    return spec;
+}
+
 Result<void> validate(const LaunchSpec& spec)
 {
     if (spec.image.empty() || spec.image.find_first_of(" \t\n") != std::string::npos) {
-        return makeError(ErrorKind::BadInput, "'" + spec.image + "' is not an image reference.");
+        return about(makeError(ErrorKind::BadInput, "'" + spec.image + "' is not an image reference."), "image");
     }
     if (!spec.name.empty()) {
         if (auto r = checkName(spec.name); !r) {
-            return r;
+            return about(r.error(), "name");
         }
     }
     static const char* systemTargets[] = {"/", "/proc", "/sys", "/dev", "/etc", "/usr", "/bin", "/sbin", "/lib", "/lib64", "/boot", "/run"};
@@ -151,17 +243,18 @@ Result<void> validate(const LaunchSpec& spec)
     for (const auto& m : spec.mounts) {
         // Judged by the same policy as the notebook folder and profiles (MountPolicy.h).
         if (auto judged = checkHostPath(m.source, policy, m.readOnly); !judged) {
-            return judged.error();
+            return about(judged.error(), "mount");
         }
         for (const char* t : systemTargets) {
             if (m.target == t) {
-                return makeError(ErrorKind::BadInput, "Mounting over " + m.target +
-                                                          " would break the container; choose another container path, "
-                                                          "e.g. /data.");
+                return about(makeError(ErrorKind::BadInput, "Mounting over " + m.target +
+                                                                 " would break the container; choose another container "
+                                                                 "path, e.g. /data."),
+                             "mount");
             }
         }
         if (std::find(targets.begin(), targets.end(), m.target) != targets.end()) {
-            return makeError(ErrorKind::BadInput, "Two mounts use the container path " + m.target + ".");
+            return about(makeError(ErrorKind::BadInput, "Two mounts use the container path " + m.target + "."), "mount");
         }
         targets.push_back(m.target);
     }
@@ -169,31 +262,33 @@ Result<void> validate(const LaunchSpec& spec)
         if (auto judged = checkHostPath(spec.workspace, policy, false); !judged) {
             Error e = judged.error();
             e.message += " (the notebook folder)";
-            return e;
+            return about(std::move(e), "workspace");
         }
     }
     constexpr std::int64_t kMinMemory = 6 * 1024 * 1024;
     if (spec.memory && *spec.memory < kMinMemory) {
-        return makeError(ErrorKind::BadInput, "A memory cap under 6 MiB cannot start anything; Jupyter wants 256m "
-                                              "or more.");
+        return about(makeError(ErrorKind::BadInput, "A memory cap under 6 MiB cannot start anything; Jupyter wants "
+                                                    "256m or more."),
+                     "memory");
     }
     if (spec.shmSize && *spec.shmSize <= 0) {
-        return makeError(ErrorKind::BadInput, "Shared memory must be more than 0.");
+        return about(makeError(ErrorKind::BadInput, "Shared memory must be more than 0."), "shm-size");
     }
     if (spec.nanoCpus && *spec.nanoCpus < 10'000'000) {
         // Under 0.01 CPU the engine's figure rounds to 0, which means no cap at all.
-        return makeError(ErrorKind::BadInput, "A CPU cap under 0.01 cannot be set; write 0.01 or more.");
+        return about(makeError(ErrorKind::BadInput, "A CPU cap under 0.01 cannot be set; write 0.01 or more."), "cpus");
     }
     if (spec.hostPort < 0 || spec.hostPort > 65535) {
-        return makeError(ErrorKind::BadInput, "A port is a number from 1 to 65535.");
+        return about(makeError(ErrorKind::BadInput, "A port is a number from 1 to 65535."), "port");
     }
     if (spec.gpus.mode == GpuRequest::Mode::Count && spec.gpus.count < 1) {
-        return makeError(ErrorKind::BadInput, "A GPU count must be 1 or more.");
+        return about(makeError(ErrorKind::BadInput, "A GPU count must be 1 or more."), "gpus");
     }
     for (const auto& [k, v] : spec.env) {
         if (k == "JUPYTER_TOKEN" || k == "JUPYTER_TOKEN_FILE") {
-            return makeError(ErrorKind::BadInput, "Berth makes a fresh token for every environment; " + k +
-                                                      " cannot be set by hand.");
+            return about(makeError(ErrorKind::BadInput, "Berth makes a fresh token for every environment; " + k +
+                                                            " cannot be set by hand."),
+                         "env");
         }
     }
     return {};

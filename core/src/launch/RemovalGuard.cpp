@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "berth/core/launch/RemovalGuard.h"
 
+#include "berth/core/launch/Environment.h"
+
 #include "base/JsonAccess.h"
 #include "engine/TarReader.h"
 
@@ -172,7 +174,7 @@ Result<RemovalRisk> removalRisk(EngineClient& engine, const std::string& nameOrI
         }
     }
     std::string notebookRoot;
-    if (auto it = d->labels.find("berth.notebook-root"); it != d->labels.end()) {
+    if (auto it = d->labels.find(labels::kNotebookRoot); it != d->labels.end()) {
         notebookRoot = it->second;
     }
     risk.files = layerFilesAtRisk(*changes, mounts, notebookRoot);
@@ -203,6 +205,44 @@ Result<RemovalRisk> removalRisk(EngineClient& engine, const std::string& nameOrI
         v.more = tar.more();
     }
     return risk;
+}
+
+Result<Removal> removeUnlessFilesLost(EngineClient& engine, const std::string& nameOrId, bool force)
+{
+    auto details = engine.inspectContainer(nameOrId);
+    if (!details) {
+        return details.error();
+    }
+    auto risk = removalRisk(engine, details->id);
+    if (!risk) {
+        return risk.error();
+    }
+    if (!force && !risk->empty()) {
+        Error e;
+        e.kind = ErrorKind::Conflict;
+        e.files = risk->allFiles();
+        e.message = "Removing " + details->name + " would lose " + std::to_string(e.files.size()) + " file(s)" +
+                    (risk->files.empty() ? " in volumes the image declares, which nothing would use after it is gone."
+                                         : " written inside it, outside its mounts.");
+        // Advice that fits this environment: where its notebook folder is, inside and on this machine.
+        auto label = [&](const char* k) {
+            auto it = details->labels.find(k);
+            return it == details->labels.end() ? std::string() : it->second;
+        };
+        const std::string target = label(labels::kWorkspaceTarget), host = label(labels::kWorkspace);
+        if (!target.empty() && !host.empty()) {
+            e.with(RemedyKind::MoveToNotebookFolder, {target, host});
+        }
+        const std::string& first = e.files.front();
+        e.with(RemedyKind::CopyFilesOut, {details->name, first.substr(0, std::max<std::size_t>(first.rfind('/'), 1))});
+        e.with(RemedyKind::RemoveAnyway, {details->name});
+        return e;
+    }
+    auto r = engine.removeContainer(details->id, force, false);
+    if (!r) {
+        return r.error();
+    }
+    return Removal{details->id, details->name, std::move(risk->volumes)};
 }
 
 } // namespace berth::core

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #pragma once
 
-// The verdict: can this image run here, on the GPU, before anything is pulled? With the reason and one
-// suggestion a student can follow.
+// The verdict: can this image run here, on the GPU, before anything is pulled? With the reason and what a
+// student can do about it (remedies, which each front end words).
 
 #include "berth/core/gpu/EngineGpuSupport.h"
 #include "berth/core/engine/EngineTypes.h"
@@ -45,7 +45,7 @@ struct Verdict
     Kind kind = Kind::Unknown;
     Reason reason = Reason::None;
     std::string message;    ///< what Berth found, in sentences for a student
-    std::string suggestion; ///< the one thing to do
+    std::vector<Remedy> remedies; ///< what to do, first the best; alternatives after it
     std::string requiredDriver;       ///< the lowest driver for the image's CUDA ("535.54.03"), when known
     bool minorVersionCompat = false;  ///< runs through CUDA minor-version compatibility (limited features)
     std::string toolkitMessage;       ///< what the NVIDIA Container Toolkit would say when it refuses
@@ -53,8 +53,7 @@ struct Verdict
     EngineGpuSupport engine; ///< what the verdict assumed of the engine
     std::vector<std::string> notes;
 
-    /// berthctl check's exit code: 0 runs (GPU or CPU-only image), 3 cannot run here, 4 unknown.
-    int exitCode() const;
+    nlohmann::json remediesJson() const;
     nlohmann::json toJson() const;
 };
 
@@ -64,10 +63,6 @@ const char* toString(Verdict::Reason reason);
 class Compat
 {
 public:
-    static constexpr int kExitRuns = 0;
-    static constexpr int kExitCannotRun = 3;
-    static constexpr int kExitUnknown = 4;
-
     /// The verdict for needs against this machine and engine.
     static Verdict decide(const ImageNeeds& needs, const HostGpus& host, const EngineGpuSupport& engine);
     /// For an image on the engine (inspected); `reference` is what the user named.

@@ -29,7 +29,7 @@ struct EngineGpuSupport
     State state = State::Unknown;
     bool nvidiaRuntime = false; ///< "nvidia" in /info Runtimes
     bool cdi = false;           ///< a CDI spec for nvidia.com/gpu in the engine's CDI spec dirs
-    bool toolkitHook = false;   ///< nvidia-container-runtime-hook found (what Docker's --gpus needs)
+    bool toolkitHook = false;   ///< nvidia-container-runtime-hook found (what docker run's GPU option needs)
     bool remote = false;        ///< the engine is on another machine: this machine's GPUs are not its GPUs
     std::string endpoint;
     std::string detail; ///< one sentence for people
@@ -47,9 +47,10 @@ struct EngineGpuSupport
     static EngineGpuSupport unknown(std::string why);
 
     /// When an engine error is the one a GPU request gives without the toolkit ("could not select device
-    /// driver ..."), or the toolkit's own refusal ("unsatisfied condition: cuda>=..."), the words a student can
-    /// act on; nullopt for other errors. For `launch` to turn a failed start into advice.
-    static std::optional<std::string> explainStartError(const Error& error);
+    /// driver ..."), or the toolkit's own refusal ("unsatisfied condition: cuda>=..."), rewrites `error` into
+    /// words a student can act on, with remedies, and returns true; false (untouched) for other errors. For
+    /// `launch` to turn a failed start into advice.
+    static bool explainStartError(Error& error, const std::string& image);
 
     nlohmann::json toJson() const;
 };

@@ -4,6 +4,7 @@
 
 #include "berth/core/base/Result.h"
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -52,6 +53,33 @@ struct LaunchSpec
     std::vector<std::pair<std::string, std::string>> env;
     std::string profile; ///< the classroom profile it came from, if any
 };
+
+/// A person's choices for a launch, as they typed them (a command line, the launch form, a profile file):
+/// empty means not chosen. buildLaunchSpec turns them into a LaunchSpec, or an error whose `field` names the
+/// choice that is wrong (the names below, as "memory", "gpus", "mount").
+struct LaunchChoices
+{
+    std::string image;
+    std::string name;
+    std::vector<std::string> mounts; ///< "HOST:CONTAINER[:ro|:rw][,create]"
+    std::vector<std::string> env;    ///< "KEY=VALUE"
+    std::string memory;              ///< "4g", "512m", bytes
+    std::string shmSize;             ///< as memory
+    std::string cpus;                ///< "1.5"
+    std::string gpus;                ///< as parseGpus
+    std::string port;                ///< Jupyter's port on 127.0.0.1
+    std::string workspace;           ///< the notebook folder
+    bool noWorkspace = false;
+    /// Where relative host paths start: the command line's working folder, a profile's own folder.
+    std::string baseDir;
+    std::string profile;
+};
+
+/// The one way from choices to a spec, for every front end: each choice parsed, then the whole validated.
+Result<LaunchSpec> buildLaunchSpec(const LaunchChoices& choices);
+
+/// How long to wait for Jupyter: whole seconds, 1 to 86400 (field "timeout").
+Result<std::chrono::seconds> parseReadyTimeout(std::string_view text);
 
 /// "HOST:CONTAINER[:ro|:rw][,create]" — HOST made absolute against `cwd`.
 Result<MountSpec> parseMount(std::string_view text, const std::string& cwd);

@@ -2,36 +2,26 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #pragma once
 
+// The main job of Berth: a Jupyter environment launched, started again, and looked after. The parts live
+// apart: the create body (ContainerBody.h), readiness and tokens (Readiness.h), the removal guard
+// (RemovalGuard.h), the record (Record.h); Launcher puts them in order.
+
 #include "berth/core/engine/EngineClient.h"
+#include "berth/core/gpu/GpuHost.h"
+#include "berth/core/launch/Environment.h"
 #include "berth/core/launch/LaunchSpec.h"
 #include "berth/core/launch/NotebookLayout.h"
+#include "berth/core/launch/Readiness.h"
 
 #include <nlohmann/json.hpp>
 
 #include <atomic>
 #include <chrono>
-#include <functional>
-#include <optional>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace berth::core {
-
-struct LaunchProgress
-{
-    enum class Phase
-    {
-        Pulling,
-        Creating,
-        Starting,
-        Waiting,
-        Ready,
-    };
-    Phase phase = Phase::Creating;
-    std::string message;
-    double fraction = -1; ///< 0..1 where known (pull), else -1
-};
-using LaunchProgressHandler = std::function<void(const LaunchProgress&)>;
 
 struct LaunchOptions
 {
@@ -42,54 +32,31 @@ struct LaunchOptions
     std::string workspaceRoot;
     /// Launch a GPU request even when the compatibility verdict says it cannot run here.
     bool force = false;
-};
-
-/// A Berth environment as the engine knows it (labels, state, port) plus what Berth learnt from Jupyter.
-struct EnvironmentInfo
-{
-    std::string name;
-    std::string id;
-    std::string image;
-    std::string state;
-    bool ready = false;
-    int hostPort = 0;
-    std::string url; ///< http://127.0.0.1:<port>/ — never with the token
-    std::string token;
-    std::string tokenSource; ///< "env" (Berth's), "log" or "server-list" (the image chose its own)
-    std::string workspace;   ///< host folder mounted at notebookRoot (or empty)
-    std::string workspaceTarget;
-    std::string notebookRoot;
-    std::string jupyterVersion;
+    /// How Jupyter is reached (tests: recorded answers); empty: HTTP to 127.0.0.1.
+    JupyterConnector jupyterConnector;
 };
 
 /// <XDG documents folder or ~/Documents>/Berth, inside the home folder; empty when there is no home folder.
 std::string defaultWorkspaceRoot();
 
-/// The engine's address is on this machine (a unix socket, or TCP to loopback). Necessary, not enough: a
-/// socket forwarded from another machine looks local too (engineInfoIsThisHost tells).
-bool engineIsLocal(const std::string& endpointDisplay);
-
-/// The engine that answered `info` runs on this machine: its host name and kernel are this machine's (or it
-/// is Docker Desktop, which forwards published ports to this machine's loopback).
-bool engineInfoIsThisHost(const EngineInfo& info);
-
 /// How long a stop waits before SIGKILL when not told: 30 s for a Berth environment (Jupyter shuts its
 /// kernels down and saves what it can), 10 s for any other container (docker's default).
 int defaultStopGrace(const ContainerDetails& details);
 
-/// Launches and looks after Jupyter environments on one engine: the main job of Berth.
+/// Launches and looks after Jupyter environments on one engine. Shares ownership of the engine client: a launch
+/// running on a worker thread keeps it alive however the window that started it goes away.
 class Launcher
 {
 public:
-    explicit Launcher(EngineClient& engine, LaunchOptions options = {});
+    explicit Launcher(std::shared_ptr<EngineClient> engine, LaunchOptions options = {});
 
-    /// The container create body: Jupyter's port on 127.0.0.1 only (engine-chosen host port), the token in
-    /// the environment, caps, mounts, init, berth.* labels. Pure, for tests and previews.
+    /// containerCreateBody (ContainerBody.h).
     static nlohmann::json createBody(const LaunchSpec& spec, const NotebookLayout& layout, const std::string& name,
                                      const std::string& token, const std::string& workspace);
 
-    /// Checks (a GPU request: the driver/CUDA verdict, before any pull), pulls if missing, creates, starts and
-    /// (unless told not to) waits for Jupyter to answer.
+    /// Checks (a GPU request: no NVIDIA GPU, Podman, the driver/CUDA verdict and the toolkit, all before any
+    /// pull), pulls if missing, creates, starts and (unless told not to) waits for Jupyter to answer. An image
+    /// built for GPUs launched without them is marked (gpuImageOnCpu): it runs on the CPU.
     Result<EnvironmentInfo> launch(const LaunchSpec& spec, const LaunchProgressHandler& onProgress = {},
                                    const std::atomic<bool>* cancel = nullptr);
 
@@ -102,31 +69,29 @@ public:
     /// What the engine says of an environment now, with its token (read back from the container).
     Result<EnvironmentInfo> describe(const std::string& nameOrId);
 
+    /// An environment that runs and whose token opens its Jupyter, for `token` and `open` alike: a stopped one
+    /// is a Conflict (remedy: start it); one still starting is waited for when `wait`, else NotFound.
+    Result<EnvironmentInfo> readyEnvironment(const std::string& nameOrId, bool wait,
+                                             const std::atomic<bool>* cancel = nullptr);
+
     /// Waits until the environment's Jupyter answers with its token; errors carry the log's last lines.
     Result<EnvironmentInfo> waitReady(const std::string& nameOrId, const LaunchProgressHandler& onProgress = {},
                                       const std::atomic<bool>* cancel = nullptr);
 
-    /// User files that removing the container would lose: added or changed in the container's own layer
-    /// (outside its mounts) under the notebook folder, home folders or as notebooks anywhere, and files in
-    /// its anonymous volumes (RemovalGuard.h).
+    /// User files that removing the container would lose (RemovalGuard.h).
     Result<std::vector<std::string>> filesAtRisk(const std::string& nameOrId);
 
-    /// Whether Jupyter's published port is on this machine: the address looks local and the engine's identity
-    /// is this host's (asked once).
+    /// Whether Jupyter's published port is on this machine.
     Result<bool> engineRunsHere();
 
-    /// What ran, for a paper's methods section: image reference, digest and id, declared CUDA, caps, mounts,
-    /// ports, Jupyter version, times, engine. `host` (GPUs and driver) is merged in as given.
-    Result<nlohmann::json> record(const std::string& nameOrId, const nlohmann::json& host = nullptr);
+    /// What ran (Record.h); `host`: this machine's GPUs and driver, or null.
+    Result<nlohmann::json> record(const std::string& nameOrId, const HostGpus* host = nullptr);
 
 private:
-    Result<std::string> discoverToken(const std::string& id, int containerPortNumber, std::string& source);
-    Error earlyExit(const std::string& id, const ContainerDetails& details);
-
-    EngineClient& m_engine;
+    std::shared_ptr<EngineClient> m_engine;
     LaunchOptions m_options;
-    const std::atomic<bool>* m_cancel = nullptr; ///< the running launch's or wait's, for reads along the way
-    std::optional<bool> m_runsHere;
+    Readiness m_readiness;
+    const std::atomic<bool>* m_cancel = nullptr; ///< the running launch's, for reads along the way
 };
 
 } // namespace berth::core

@@ -45,6 +45,20 @@ struct RemovalRisk
 /// What removing `nameOrId` would lose.
 Result<RemovalRisk> removalRisk(EngineClient& engine, const std::string& nameOrId);
 
+/// A container removed, and the anonymous volumes it leaves behind (kept, as docker rm without -v does).
+struct Removal
+{
+    std::string id;
+    std::string name;
+    std::vector<VolumeAtRisk> keptVolumes;
+};
+
+/// Removes a container unless that would lose user files: then a Conflict error whose `files` lists them (those
+/// in volumes too) and whose remedies fit the environment: move them into its notebook folder (named inside and
+/// on this machine), copy them out of the folder of the first one, or remove anyway. `force` removes anyway, and
+/// a running container too. Anonymous volumes are never removed.
+Result<Removal> removeUnlessFilesLost(EngineClient& engine, const std::string& nameOrId, bool force);
+
 /// Regular files named in a tar stream, fed in chunks of any size; stops at `maxFiles`.
 class TarLister
 {

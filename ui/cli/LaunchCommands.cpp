@@ -6,6 +6,7 @@
 
 #include "Table.h"
 #include "berth/core/gpu/GpuHost.h"
+#include "berth/core/launch/BrowserHandoff.h"
 #include "berth/core/launch/Launcher.h"
 #include "berth/core/base/Units.h"
 
@@ -44,50 +45,6 @@ std::string cwd()
     std::error_code ec;
     auto p = std::filesystem::current_path(ec);
     return ec ? std::string("/") : p.string();
-}
-
-/// $XDG_RUNTIME_DIR/berth, else ~/.cache/berth: created 0700, and refused unless it is a real folder of this
-/// user that nobody else can read.
-Result<std::string> privateDir()
-{
-    std::string base = std::getenv("XDG_RUNTIME_DIR") ? std::getenv("XDG_RUNTIME_DIR") : "";
-    if (base.empty()) {
-        const char* home = std::getenv("HOME");
-        if (!home || !*home) {
-            return makeError(ErrorKind::Io, "Neither XDG_RUNTIME_DIR nor HOME is set: no private place for the "
-                                            "browser's file. Use berthctl open NAME and berthctl token NAME.");
-        }
-        base = std::string(home) + "/.cache";
-        ::mkdir(base.c_str(), 0700);
-    }
-    const std::string dir = base + "/berth";
-    ::mkdir(dir.c_str(), 0700);
-    struct stat st{};
-    if (::lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::getuid() || (st.st_mode & 077) != 0) {
-        return makeError(ErrorKind::Io, dir + " is not a private folder of yours (a folder with mode 700); remove "
-                                              "it and try again.");
-    }
-    return dir;
-}
-
-json infoJson(const EnvironmentInfo& e, bool withToken)
-{
-    json j = {{"name", e.name},
-              {"id", e.id},
-              {"image", e.image},
-              {"state", e.state},
-              {"ready", e.ready},
-              {"url", e.url},
-              {"hostPort", e.hostPort},
-              {"workspace", e.workspace},
-              {"workspaceTarget", e.workspaceTarget},
-              {"notebookRoot", e.notebookRoot},
-              {"jupyterVersion", e.jupyterVersion},
-              {"tokenSource", e.tokenSource}};
-    if (withToken) {
-        j["token"] = e.token;
-    }
-    return j;
 }
 
 /// Progress of a launch on stderr: a line that redraws itself on a terminal, one line a phase otherwise.
@@ -131,113 +88,69 @@ private:
     LaunchProgress::Phase m_lastPhase = LaunchProgress::Phase::Creating;
 };
 
-std::optional<std::chrono::seconds> timeoutOption(const Invocation& inv)
+Result<std::chrono::seconds> timeoutOption(const Invocation& inv)
 {
     auto t = inv.value("timeout");
-    if (!t) {
-        return std::chrono::seconds(180);
-    }
-    try {
-        std::size_t used = 0;
-        long n = std::stol(*t, &used);
-        if (used == t->size() && n > 0 && n <= 86400) {
-            return std::chrono::seconds(n);
-        }
-    } catch (const std::exception&) {
-    }
-    return std::nullopt;
+    return t ? parseReadyTimeout(*t) : Result<std::chrono::seconds>(std::chrono::seconds(180));
+}
+
+/// A wrong choice as a usage error, named by its flag: "--memory: '12q' is not a size...".
+int usage(const Error& e)
+{
+    return usage((e.field.empty() ? std::string() : "--" + e.field + ": ") + e.message);
 }
 } // namespace
 
 int cmdLaunch(const Invocation& inv, Runtime& rt)
 {
-    LaunchSpec spec;
-    spec.image = inv.positional.at(0);
-    spec.name = inv.value("name").value_or("");
-    const std::string here = cwd();
+    // The flags are the person's choices, as typed; core turns them into a spec, as it does the launch form's.
+    LaunchChoices choices;
+    choices.image = inv.positional.at(0);
+    choices.name = inv.value("name").value_or("");
     if (inv.options.count("mount")) {
-        for (const auto& m : inv.options.at("mount")) {
-            auto parsed = parseMount(m, here);
-            if (!parsed) {
-                return usage(parsed.error().message);
-            }
-            spec.mounts.push_back(*parsed);
-        }
+        choices.mounts = inv.options.at("mount");
     }
     if (inv.options.count("env")) {
-        for (const auto& e : inv.options.at("env")) {
-            auto parsed = parseEnv(e);
-            if (!parsed) {
-                return usage(parsed.error().message);
-            }
-            spec.env.push_back(*parsed);
-        }
+        choices.env = inv.options.at("env");
     }
-    for (const char* opt : {"memory", "shm-size"}) {
-        if (auto v = inv.value(opt)) {
-            auto size = parseSize(*v);
-            if (!size) {
-                return usage("--" + std::string(opt) + ": " + size.error().message);
-            }
-            (std::string(opt) == "memory" ? spec.memory : spec.shmSize) = *size;
-        }
-    }
-    if (auto v = inv.value("cpus")) {
-        auto n = parseCpus(*v);
-        if (!n) {
-            return usage("--cpus: " + n.error().message);
-        }
-        spec.nanoCpus = *n;
-    }
-    if (auto v = inv.value("gpus")) {
-        auto g = parseGpus(*v);
-        if (!g) {
-            return usage(g.error().message);
-        }
-        spec.gpus = *g;
-    }
-    if (auto v = inv.value("port")) {
-        int port = 0;
-        try {
-            std::size_t used = 0;
-            port = std::stoi(*v, &used);
-            port = used == v->size() ? port : 0;
-        } catch (const std::exception&) {
-        }
-        if (port < 1 || port > 65535) {
-            return usage("--port takes a port number from 1 to 65535, not '" + *v + "'");
-        }
-        spec.hostPort = port;
-    }
-    if (auto v = inv.value("workspace")) {
-        spec.workspace = std::filesystem::path(*v).is_absolute() ? *v : here + "/" + *v;
-    }
-    spec.noWorkspace = inv.has("no-workspace");
-    if (auto ok = validate(spec); !ok) {
-        return usage(ok.error().message);
+    choices.memory = inv.value("memory").value_or("");
+    choices.shmSize = inv.value("shm-size").value_or("");
+    choices.cpus = inv.value("cpus").value_or("");
+    choices.gpus = inv.value("gpus").value_or("");
+    choices.port = inv.value("port").value_or("");
+    choices.workspace = inv.value("workspace").value_or("");
+    choices.noWorkspace = inv.has("no-workspace");
+    choices.baseDir = cwd();
+    auto spec = buildLaunchSpec(choices);
+    if (!spec) {
+        return usage(spec.error());
     }
     auto timeout = timeoutOption(inv);
     if (!timeout) {
-        return usage("--timeout takes whole seconds, 1 or more");
+        return usage(timeout.error());
     }
 
     LaunchOptions opts;
     opts.wait = !inv.has("no-wait");
     opts.readyTimeout = *timeout;
     opts.force = inv.has("force");
-    Launcher launcher(rt.engine, opts);
+    Launcher launcher(rt.shared, opts);
     Result<EnvironmentInfo> env = makeError(ErrorKind::Engine, "not launched");
     {
         LaunchPrinter printer(inv.json);
-        env = launcher.launch(spec, std::ref(printer), &rt.interrupted);
+        env = launcher.launch(*spec, std::ref(printer), &rt.interrupted);
     }
     if (!env) {
         return fail(inv, env.error());
     }
     const bool showToken = inv.has("show-token");
     if (inv.json) {
-        printJson(infoJson(*env, showToken));
+        printJson(toJson(*env, showToken));
         return kExitOk;
+    }
+    if (env->gpuImageOnCpu) {
+        std::cerr << "Note: " << printable(env->image, false) << " is built for NVIDIA GPUs; launched without "
+                  << "--gpus, it runs on the CPU.\n";
     }
     std::cout << "Environment " << printable(env->name, false) << (env->ready ? " is ready." : " is starting.") << '\n';
     Table t({"  URL:", env->url.empty() ? "(no port yet)" : env->url});
@@ -261,12 +174,12 @@ int startAndTell(const Invocation& inv, Runtime& rt, const std::string& name)
 {
     auto timeout = timeoutOption(inv);
     if (!timeout) {
-        return usage("--timeout takes whole seconds, 1 or more");
+        return usage(timeout.error());
     }
     LaunchOptions opts;
     opts.readyTimeout = *timeout;
     opts.wait = !inv.has("no-wait");
-    Launcher launcher(rt.engine, opts);
+    Launcher launcher(rt.shared, opts);
     Result<EnvironmentInfo> env = makeError(ErrorKind::Engine, "not started");
     {
         LaunchPrinter printer(inv.json);
@@ -276,7 +189,7 @@ int startAndTell(const Invocation& inv, Runtime& rt, const std::string& name)
         return fail(inv, env.error());
     }
     if (inv.json) {
-        printJson(infoJson(*env, false));
+        printJson(toJson(*env, false));
     } else if (env->url.empty()) {
         std::cout << "Started " << printable(env->name, false) << '\n';
     } else {
@@ -309,19 +222,13 @@ int cmdRestart(const Invocation& inv, Runtime& rt)
 
 int cmdToken(const Invocation& inv, Runtime& rt)
 {
-    Launcher launcher(rt.engine);
-    auto env = launcher.describe(inv.positional.at(0));
+    Launcher launcher(rt.shared);
+    auto env = launcher.readyEnvironment(inv.positional.at(0), false, &rt.interrupted);
     if (!env) {
         return fail(inv, env.error());
     }
-    if (env->token.empty() || (env->state == "running" && !env->ready)) {
-        return fail(inv, makeError(ErrorKind::NotFound, "No working token for " + env->name +
-                                                            (env->state == "running" ? "" : " (it is " + env->state +
-                                                                                                  "; start it first)") +
-                                                            "."));
-    }
     if (inv.json) {
-        printJson({{"name", env->name}, {"token", env->token}, {"source", env->tokenSource}});
+        printJson({{"name", env->name}, {"token", env->token}, {"source", toString(env->tokenSource)}});
     } else {
         std::cout << printable(env->token, false) << '\n';
     }
@@ -330,24 +237,14 @@ int cmdToken(const Invocation& inv, Runtime& rt)
 
 int cmdOpen(const Invocation& inv, Runtime& rt)
 {
-    Launcher launcher(rt.engine);
-    auto env = launcher.describe(inv.positional.at(0));
+    Launcher launcher(rt.shared);
+    auto env = launcher.readyEnvironment(inv.positional.at(0), true, &rt.interrupted);
     if (!env) {
         return fail(inv, env.error());
     }
-    if (env->state != "running") {
-        return fail(inv, makeError(ErrorKind::Conflict, env->name + " is " + env->state + ", not running."));
-    }
-    if (!env->ready) {
-        auto waited = launcher.waitReady(env->id, {}, &rt.interrupted);
-        if (!waited) {
-            return fail(inv, waited.error());
-        }
-        env = waited;
-    }
     if (!inv.has("browser")) {
         if (inv.json) {
-            printJson(infoJson(*env, false));
+            printJson(toJson(*env, false));
         } else {
             std::cout << env->url << '\n';
         }
@@ -355,38 +252,11 @@ int cmdOpen(const Invocation& inv, Runtime& rt)
     }
     // The browser gets a private file that forwards to the address with the token, as Jupyter itself does:
     // the token never appears on a command line, where any local user could read it.
-    const bool urlSafe = !env->token.empty() && std::all_of(env->token.begin(), env->token.end(), [](char c) {
-        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
-    });
-    if (!urlSafe) {
-        return fail(inv, makeError(ErrorKind::BadInput, "The token of " + env->name +
-                                                            " has characters Berth will not put in a page; open " +
-                                                            env->url + " and paste it (berthctl token " + env->name +
-                                                            ")."));
+    auto page = writeBrowserHandoff(*env);
+    if (!page) {
+        return fail(inv, page.error());
     }
-    auto dir = privateDir();
-    if (!dir) {
-        return fail(inv, dir.error());
-    }
-    const std::string file = *dir + "/open-" + env->name + ".html";
-    {
-        ::unlink(file.c_str());
-        const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-        if (fd < 0) {
-            return fail(inv, makeError(ErrorKind::Io, "Could not create " + file + ": " + std::strerror(errno) + "."));
-        }
-        const std::string target = env->url + "?token=" + env->token;
-        const std::string page = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" "
-                                 "content=\"0;url=" + target + "\"><title>Berth</title></head><body><p>Opening " +
-                                 env->url + "...</p><script>window.location.replace(\"" + target +
-                                 "\");</script></body></html>\n";
-        const bool written = ::write(fd, page.data(), page.size()) == static_cast<ssize_t>(page.size());
-        ::close(fd);
-        if (!written) {
-            ::unlink(file.c_str());
-            return fail(inv, makeError(ErrorKind::Io, "Could not write " + file + "."));
-        }
-    }
+    const std::string file = *page;
     const char* opener = std::getenv("BROWSER") ? std::getenv("BROWSER") : "xdg-open";
     pid_t pid = 0;
     std::string fileArg = file;
@@ -411,8 +281,11 @@ int cmdOpen(const Invocation& inv, Runtime& rt)
 
 int cmdRecord(const Invocation& inv, Runtime& rt)
 {
-    Launcher launcher(rt.engine);
-    auto rec = launcher.record(inv.positional.at(0), toJson(GpuHost::probe()));
+    Launcher launcher(rt.shared);
+    // This machine's GPUs belong in the record only when the engine runs here.
+    const auto here = launcher.engineRunsHere();
+    const HostGpus host = here && *here ? GpuHost::probe() : HostGpus{};
+    auto rec = launcher.record(inv.positional.at(0), here && *here ? &host : nullptr);
     if (!rec) {
         return fail(inv, rec.error());
     }

@@ -51,8 +51,8 @@ int cmdRmi(const Invocation& inv, Runtime& rt)
     if (!r) {
         Error e = r.error();
         if (e.kind == ErrorKind::Conflict) {
-            e.message = "The image " + ref + " is used by a container; remove that first (berthctl ps -a), or use "
-                        "--force to untag it anyway.";
+            e.message = "The image " + ref + " is used by a container.";
+            e.remedies = {{RemedyKind::UsedByContainer, {ref}}, {RemedyKind::RemoveAnyway, {ref}}};
         }
         return fail(inv, e);
     }

@@ -9,6 +9,7 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -59,13 +60,9 @@ void printJson(const json& j)
 int fail(const Invocation& inv, const Error& error)
 {
     // Messages quote logs and engines: shown, never obeyed by the terminal.
-    std::cerr << "berthctl: " << printable(error.describe()) << '\n';
+    std::cerr << "berthctl: " << printable(describe(error)) << '\n';
     if (inv.json) {
-        printJson({{"error",
-                    {{"kind", toString(error.kind)},
-                     {"message", error.message},
-                     {"engineMessage", error.engineMessage},
-                     {"httpStatus", error.httpStatus}}}});
+        printJson({{"error", errorJson(error)}});
     }
     return kExitFailure;
 }
@@ -424,67 +421,37 @@ int cmdStop(const Invocation& inv, Runtime& rt)
 
 int cmdRm(const Invocation& inv, Runtime& rt)
 {
-    const std::string name = inv.positional.at(0);
-    auto details = rt.engine.inspectContainer(name);
-    if (!details) {
-        return fail(inv, details.error());
-    }
-    // Files written in the container outside its mounts go with it: say which, and keep them unless forced.
-    auto risk = removalRisk(rt.engine, details->id);
-    if (!risk) {
-        return fail(inv, risk.error());
-    }
-    if (!inv.has("force") && !risk->empty()) {
-        const auto files = risk->allFiles();
-        const std::size_t shown = std::min<std::size_t>(files.size(), 20);
-        std::string list;
+    // Files written in the container outside its mounts go with it: core refuses, with the list, unless forced.
+    auto removed = removeUnlessFilesLost(rt.engine, inv.positional.at(0), inv.has("force"));
+    if (!removed) {
+        const Error& e = removed.error();
+        if (e.files.empty() || inv.json) {
+            return fail(inv, e);
+        }
+        const std::size_t shown = std::min<std::size_t>(e.files.size(), 20);
+        std::string text = e.message;
+        text.back() = ':';
         for (std::size_t i = 0; i < shown; ++i) {
-            list += "\n  " + files[i];
+            text += "\n  " + e.files[i];
         }
-        if (files.size() > shown) {
-            list += "\n  ... and " + std::to_string(files.size() - shown) + " more";
+        if (e.files.size() > shown) {
+            text += "\n  ... and " + std::to_string(e.files.size() - shown) + " more";
         }
-        std::string where = " written inside it, outside its mounts:";
-        if (risk->files.empty()) {
-            where = " in volumes the image declares, which nothing would use after it is gone:";
-        }
-        // Advice that fits this environment: where its notebook folder is, inside and on this machine.
-        auto label = [&](const char* k) {
-            auto it = details->labels.find(k);
-            return it == details->labels.end() ? std::string() : it->second;
-        };
-        const std::string target = label("berth.workspace-target"), host = label("berth.workspace");
-        const std::string first = files.front();
-        const std::string folder = first.substr(0, std::max<std::size_t>(first.rfind('/'), 1));
-        std::string advice = "\nSave them first: ";
-        if (!target.empty() && !host.empty()) {
-            advice += "in Jupyter, move them into " + target + " (that is " + host + " on this machine); or ";
-        }
-        advice += "copy them out with berthctl cp " + details->name + ":" + folder + " DEST. Or remove anyway "
-                  "with --force.";
-        Error e = makeError(ErrorKind::Conflict, "Removing " + details->name + " would lose " +
-                                                     std::to_string(files.size()) + " file(s)" + where + list + advice);
-        if (inv.json) {
-            std::cerr << "berthctl: " << printable(e.message) << '\n';
-            printJson({{"error", {{"kind", "conflict"}, {"message", e.message}, {"files", files}}}});
-            return kExitFailure;
-        }
-        return fail(inv, e);
-    }
-    // Anonymous volumes are kept (as docker rm without -v does): their files are not thrown away unasked.
-    auto r = rt.engine.removeContainer(details->id, inv.has("force"), false);
-    if (!r) {
-        return fail(inv, r.error());
+        std::string advice = remedySentence(e.remedies);
+        advice[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(advice[0])));
+        std::cerr << "berthctl: " << printable(text + "\nSave them first: " + advice) << '\n';
+        return kExitFailure;
     }
     json kept = json::array();
-    for (const auto& v : risk->volumes) {
+    for (const auto& v : removed->keptVolumes) {
         kept.push_back({{"volume", v.name}, {"target", v.target}, {"files", v.files.size()}});
     }
     if (inv.json) {
-        printJson({{"id", details->id}, {"name", details->name}, {"removed", true}, {"keptVolumes", kept}});
+        printJson({{"id", removed->id}, {"name", removed->name}, {"removed", true}, {"keptVolumes", kept}});
     } else {
-        std::cout << "Removed " << printable(details->name) << '\n';
-        for (const auto& v : risk->volumes) {
+        std::cout << "Removed " << printable(removed->name) << '\n';
+        // Anonymous volumes are kept (as docker rm without -v does): their files are not thrown away unasked.
+        for (const auto& v : removed->keptVolumes) {
             std::cout << "Kept its volume " << v.name.substr(0, 12) << " (was " << printable(v.target) << ", "
                       << v.files.size() << (v.more ? "+" : "") << " file(s)) on the engine; remove it with "
                       << "docker volume rm " << v.name << " when it is no longer needed.\n";

@@ -4,9 +4,11 @@
 
 #include "berth/core/engine/EngineClient.h"
 #include "berth/core/base/Escape.h"
+#include "cli/Wording.h"
 
 #include <atomic>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +38,7 @@ struct Invocation
 struct Runtime
 {
     core::EngineClient& engine;
+    std::shared_ptr<core::EngineClient> shared; ///< the same engine, for what outlives a call (a Launcher)
     std::atomic<bool>& interrupted; ///< set by Ctrl-C
 };
 

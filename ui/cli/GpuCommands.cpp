@@ -147,8 +147,10 @@ int cmdCheck(const Invocation& inv, Runtime& rt)
     if (inv.json) {
         json out = v.toJson();
         out["host"] = toJson(host);
+        out["suggestion"] = remedySentence(v.remedies);
+        out["exitCode"] = checkExitCode(v);
         printJson(out);
-        return v.exitCode();
+        return checkExitCode(v);
     }
     Table t({"Image:", ref + (v.needs.readFromImage ? " (on this engine)" : " (not on this engine: read from its tag)")});
     t.add({"Needs:", needsText(v.needs)});
@@ -159,15 +161,17 @@ int cmdCheck(const Invocation& inv, Runtime& rt)
                                 ? "NVIDIA driver " + driverText(host) + ", " + std::to_string(host.gpus.size()) +
                                       (host.gpus.size() == 1 ? " GPU" : " GPUs")
                                 : (host.driverNotLoaded ? "NVIDIA driver installed but not loaded" : "no NVIDIA GPU")});
-    t.add({"Engine:", engineText(v.engine)});
+    // A CPU image needs nothing of the engine's GPU support: no word of the toolkit.
+    t.add({"Engine:", v.kind == Verdict::Kind::RunsOnCpu ? std::string("any engine runs it (no GPU needed)")
+                                                         : engineText(v.engine)});
     t.add({"Verdict:", verdictText(v)});
     t.add({"Why:", v.message});
-    t.add({"Do this:", v.suggestion});
+    t.add({"Do this:", remedySentence(v.remedies)});
     for (const auto& n : v.notes) {
         t.add({"Note:", n});
     }
     t.print(std::cout);
-    return v.exitCode();
+    return checkExitCode(v);
 }
 
 } // namespace berth::cli

@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+#include "berth/core/launch/ContainerBody.h"
+
+#include "berth/core/launch/Environment.h"
+
+#include <algorithm>
+
+namespace berth::core {
+
+using nlohmann::json;
+
+namespace {
+constexpr std::int64_t kGiB = 1024LL * 1024 * 1024;
+constexpr const char* kLoopback = "127.0.0.1";
+} // namespace
+
+json containerCreateBody(const LaunchSpec& spec, const NotebookLayout& layout, const std::string& name,
+                         const std::string& token, const std::string& workspace)
+{
+    json envList = json::array();
+    envList.push_back("JUPYTER_TOKEN=" + token);
+    for (const auto& [k, v] : spec.env) {
+        envList.push_back(k + "=" + v);
+    }
+    json mounts = json::array();
+    if (!workspace.empty()) {
+        mounts.push_back({{"Type", "bind"}, {"Source", workspace}, {"Target", layout.workspaceTarget}, {"ReadOnly", false}});
+    }
+    for (const auto& m : spec.mounts) {
+        mounts.push_back({{"Type", "bind"}, {"Source", m.source}, {"Target", m.target}, {"ReadOnly", m.readOnly}});
+    }
+    json host = {
+        {"PortBindings", {{layout.port, json::array({{{"HostIp", kLoopback},
+                                                       {"HostPort", spec.hostPort ? std::to_string(spec.hostPort) : ""}}})}}},
+        {"Mounts", mounts},
+        {"Init", true},
+        {"Privileged", false},
+        {"RestartPolicy", {{"Name", "no"}}},
+    };
+    // Docker's 64 MB /dev/shm breaks PyTorch's DataLoader workers: 1 GiB, or half a smaller memory cap.
+    std::int64_t shm = spec.shmSize.value_or(kGiB);
+    if (!spec.shmSize && spec.memory && *spec.memory < 2 * kGiB) {
+        shm = std::max<std::int64_t>(64LL * 1024 * 1024, *spec.memory / 2);
+    }
+    host["ShmSize"] = shm;
+    if (spec.memory) {
+        host["Memory"] = *spec.memory;
+    }
+    if (spec.nanoCpus) {
+        host["NanoCpus"] = *spec.nanoCpus;
+    }
+    switch (spec.gpus.mode) {
+    case GpuRequest::Mode::None:
+        break;
+    case GpuRequest::Mode::All:
+        host["DeviceRequests"] = json::array({{{"Driver", ""}, {"Count", -1}, {"Capabilities", {{"gpu"}}}}});
+        break;
+    case GpuRequest::Mode::Count:
+        host["DeviceRequests"] = json::array({{{"Driver", ""}, {"Count", spec.gpus.count}, {"Capabilities", {{"gpu"}}}}});
+        break;
+    case GpuRequest::Mode::Devices:
+        host["DeviceRequests"] = json::array({{{"Driver", ""}, {"DeviceIDs", spec.gpus.deviceIds}, {"Capabilities", {{"gpu"}}}}});
+        break;
+    }
+    json marks = {{labels::kEnvironment, name},
+                  {labels::kVersion, BERTH_VERSION},
+                  {labels::kTokenSource, toString(TokenSource::Berth)},
+                  {labels::kPort, layout.port},
+                  {labels::kNotebookRoot, layout.root},
+                  {labels::kWorkspace, workspace},
+                  {labels::kWorkspaceTarget, workspace.empty() ? std::string() : layout.workspaceTarget}};
+    if (!spec.profile.empty()) {
+        marks[labels::kProfile] = spec.profile;
+    }
+    return {{"Image", spec.image},
+            {"Env", envList},
+            {"Labels", marks},
+            {"ExposedPorts", {{layout.port, json::object()}}},
+            {"HostConfig", host}};
+}
+
+} // namespace berth::core

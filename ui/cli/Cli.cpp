@@ -1,0 +1,403 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+//
+// berthctl: Berth on the command line. Parses the command line, connects to the engine, runs one command.
+
+#include "Cli.h"
+#include "Commands.h"
+
+#include "berth/core/engine/CurlTransport.h"
+#include "berth/core/engine/Endpoint.h"
+#include "berth/core/base/Token.h"
+
+#include <algorithm>
+#include <cstring>
+#include <functional>
+#include <iostream>
+
+using namespace berth;
+using namespace berth::cli;
+
+namespace {
+
+struct OptionSpec
+{
+    std::string name;   ///< long name, without --
+    char shortName = 0; ///< 0 when none
+    bool takesValue = false;
+    std::string help;
+    std::string valueName = "VALUE"; ///< how help shows the value: SIZE, SRC:DST[:ro]...
+};
+
+struct CommandSpec
+{
+    std::string name;
+    std::string args;
+    std::string summary;
+    std::vector<OptionSpec> options;
+    std::size_t minArgs = 0;
+    std::size_t maxArgs = 0;
+    std::function<int(const Invocation&, Runtime&)> run;
+    bool eachName = false; ///< NAME... : the command runs once per name, as docker's stop and rm do
+};
+
+constexpr std::size_t kMany = 1000;
+
+const std::vector<CommandSpec>& commands()
+{
+    static const std::vector<CommandSpec> list = {
+        {"info", "", "Show the engine: version, API, CPUs, memory, runtimes", {}, 0, 0, cmdInfo},
+        {"images", "", "List the images on the engine", {}, 0, 0, cmdImages},
+        {"ps", "", "List running containers",
+         {{"all", 'a', false, "also stopped ones"}, {"quiet", 'q', false, "only the ids"}}, 0, 0, cmdPs},
+        {"pull", "IMAGE", "Pull an image, with progress", {}, 1, 1, cmdPull},
+        {"logs", "NAME", "Print a container's log",
+         {{"follow", 'f', false, "keep printing new lines until Ctrl-C or the container stops"},
+          {"tail", 'n', true, "only the last N lines", "N"},
+          {"timestamps", 't', false, "prefix each line with its time"}},
+         1, 1, cmdLogs},
+        {"stop", "NAME...", "Stop containers gracefully",
+         {{"time", 't', true, "seconds to wait before killing it (default 30 for a Berth environment, 10 otherwise)",
+           "S"}},
+         1, kMany, cmdStop, true},
+        {"start", "NAME...", "Start stopped environments again (token, folder and caps kept) and wait for Jupyter",
+         {{"timeout", 0, true, "seconds to wait for Jupyter (default 180)", "S"},
+          {"no-wait", 0, false, "return once started"}},
+         1, kMany, cmdStart, true},
+        {"restart", "NAME...", "Stop, then start again and wait for Jupyter",
+         {{"timeout", 0, true, "seconds to wait for Jupyter (default 180)", "S"},
+          {"no-wait", 0, false, "return once started"}},
+         1, kMany, cmdRestart, true},
+        {"rm", "NAME...", "Remove containers; refuses when user files would be lost",
+         {{"force", 'f', false, "remove it even while it runs or when files would be lost"}}, 1, kMany, cmdRm, true},
+        {"launch", "IMAGE", "Start a Jupyter environment and wait until it answers",
+         {{"name", 0, true, "the environment's name (default: from the image)", "NAME"},
+          {"mount", 'v', true, "a host folder in the container (repeatable); HOST must exist unless ,create",
+           "HOST:CONTAINER[:ro][,create]"},
+          {"workspace", 0, true, "host folder for notebooks (default: ~/Documents/Berth/NAME)", "DIR"},
+          {"no-workspace", 0, false, "mount no notebook folder (work is lost with the container)"},
+          {"memory", 'm', true, "memory cap: 512m, 4g, 1.5GiB", "SIZE"},
+          {"cpus", 0, true, "CPU cap: 2, 0.5 (0.01 at least)", "N"},
+          {"port", 'p', true, "Jupyter's port on 127.0.0.1 (default: a free one the engine picks)", "PORT"},
+          {"shm-size", 0, true, "shared memory (default 1g, or half a smaller memory cap)", "SIZE"},
+          {"gpus", 0, true, "all, none, a count (2), or device=0,1 / GPU-<uuid>", "GPUS"},
+          {"env", 'e', true, "a variable in the container (repeatable)", "KEY=VALUE"},
+          {"timeout", 0, true, "seconds to wait for Jupyter (default 180)", "S"},
+          {"no-wait", 0, false, "return once started, without waiting for Jupyter"},
+          {"show-token", 0, false, "print the token too"},
+          {"force", 0, false, "launch a GPU request even when berthctl check says it cannot run here"}},
+         1, 1, cmdLaunch},
+        {"token", "NAME", "Print an environment's Jupyter token", {}, 1, 1, cmdToken},
+        {"open", "NAME", "Print an environment's URL, or open it in the browser",
+         {{"browser", 'b', false, "open it in the browser, logged in"}}, 1, 1, cmdOpen},
+        {"record", "NAME", "What ran: image digest, CUDA, driver, GPUs, caps, mounts, Jupyter", {}, 1, 1, cmdRecord},
+        {"gpu", "", "Show this machine's NVIDIA GPUs, driver and CUDA, and whether the engine can pass GPUs", {}, 0, 0,
+         cmdGpu},
+        {"check", "IMAGE",
+         "Say whether IMAGE can run here, before any pull (exit 0: runs on the GPU or is a CPU image; "
+         "3: cannot run here; 4: unknown; 1: failure such as the engine down; 2: bad usage)",
+         {}, 1, 1, cmdCheck},
+        {"inspect", "NAME", "Print the engine's own JSON of a container (else of an image)", {}, 1, 1, cmdInspect},
+        {"rmi", "IMAGE...", "Remove images", {{"force", 'f', false, "untag it even when a container uses it"}}, 1,
+         kMany, cmdRmi, true},
+        {"stats", "NAME", "Show a container's CPU, memory, network and PIDs until Ctrl-C",
+         {{"no-stream", 0, false, "one sample, then exit"}}, 1, 1, cmdStats},
+        {"exec", "NAME -- CMD...", "Run a command in a running container; its exit code is berthctl's",
+         {{"timeout", 0, true, "seconds the command may take (default 300)", "S"}}, 2, kMany, cmdExec},
+        {"events", "", "Follow the engine's events until Ctrl-C",
+         {{"filter", 'f', true, "only these (repeatable): type=container, label=berth.env, container=NAME...",
+           "KEY=VALUE"}},
+         0, 0, cmdEvents},
+        {"cp", "NAME:/PATH DEST", "Copy files out of a container (running or stopped) into a folder", {}, 2, 2, cmdCp},
+        {"help", "[COMMAND]", "Show help for berthctl or a command", {}, 0, 1, nullptr},
+        {"version", "", "Show Berth's version", {}, 0, 0, nullptr},
+    };
+    return list;
+}
+
+/// Edits (insert, delete, replace) from a to b.
+std::size_t distance(const std::string& a, const std::string& b)
+{
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        row[j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+/// " Did you mean 'X'?" for the closest of `known` (two edits at most, or a prefix), else "".
+std::string didYouMean(const std::string& typed, const std::vector<std::string>& known)
+{
+    std::string best;
+    std::size_t bestDistance = 3;
+    for (const auto& k : known) {
+        const std::size_t d = k.starts_with(typed) && typed.size() >= 2 ? 1 : distance(typed, k);
+        if (d < bestDistance) {
+            best = k;
+            bestDistance = d;
+        }
+    }
+    return best.empty() ? std::string() : " Did you mean '" + best + "'?";
+}
+
+void printUsage(std::ostream& out)
+{
+    out << "Usage: berthctl [-H URL | --context NAME] [--json] COMMAND [ARGS...]\n\n"
+           "Containerized AI environments on a Docker or Podman engine.\n\nCommands:\n";
+    for (const auto& c : commands()) {
+        std::string head = c.name + (c.args.empty() ? "" : " " + c.args);
+        out << "  " << head << std::string(head.size() < 18 ? 18 - head.size() : 1, ' ') << c.summary << '\n';
+    }
+    out << "\nOptions for every command:\n"
+           "  -H, --host URL    engine address: unix:///path/to/socket or tcp://host:port\n"
+           "                    (default: DOCKER_HOST, else the docker context, else Docker's or\n"
+           "                    Podman's usual socket)\n"
+           "  -c, --context NAME  use a docker context (docker context ls)\n"
+           "  --json            machine-readable output\n"
+           "  -h, --help        help for berthctl or a command\n"
+           "  --version         print Berth's version\n\n"
+           "Exit codes: 0 success, 1 failure (one line on stderr says why), 2 bad usage, 130 interrupted.\n";
+}
+
+void printCommandUsage(const CommandSpec& c, std::ostream& out)
+{
+    out << "Usage: berthctl " << c.name << (c.options.empty() ? "" : " [OPTIONS]") << (c.args.empty() ? "" : " " + c.args)
+        << "\n\n"
+        << c.summary << ".\n";
+    if (!c.options.empty()) {
+        out << "\nOptions:\n";
+        for (const auto& o : c.options) {
+            std::string head = (o.shortName ? std::string("-") + o.shortName + ", " : "    ") + "--" + o.name +
+                               (o.takesValue ? " " + o.valueName : "");
+            if (head.size() > 24) {
+                out << "  " << head << "\n" << std::string(26, ' ') << o.help << '\n';
+            } else {
+                out << "  " << head << std::string(24 - head.size(), ' ') << o.help << '\n';
+            }
+        }
+    }
+}
+
+bool g_json = false; ///< --json anywhere on the command line: usage errors are JSON too
+
+int usageError(const std::string& message, const CommandSpec* c = nullptr)
+{
+    if (g_json) {
+        printJson({{"error", {{"kind", "usage"}, {"message", message}, {"engineMessage", ""}, {"httpStatus", 0}}}});
+    }
+    std::cerr << "berthctl: " << core::printable(message) << '\n';
+    std::cerr << (c ? "Run 'berthctl " + c->name + " --help' for its usage." : "Run 'berthctl --help' for usage.")
+              << '\n';
+    return kExitUsage;
+}
+
+} // namespace
+
+int berth::cli::run(const std::vector<std::string>& args, std::atomic<bool>& interrupted,
+                    std::shared_ptr<core::Transport> transport)
+{
+    g_json = std::find(args.begin(), args.end(), "--json") != args.end();
+    std::optional<std::string> host;
+    std::optional<std::string> context;
+    Invocation inv;
+    const CommandSpec* spec = nullptr;
+    bool help = false;
+
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string a = args[i];
+        std::optional<std::string> inlineValue;
+        if (a.starts_with("--") && a.find('=') != std::string::npos) {
+            inlineValue = a.substr(a.find('=') + 1);
+            a = a.substr(0, a.find('='));
+        }
+        auto needValue = [&](const std::string& what) -> std::optional<std::string> {
+            if (inlineValue) {
+                return inlineValue;
+            }
+            if (i + 1 >= args.size()) {
+                return std::nullopt;
+            }
+            (void)what;
+            return args[++i];
+        };
+        if (a == "--") {
+            for (++i; i < args.size(); ++i) {
+                inv.positional.push_back(args[i]);
+            }
+            break;
+        }
+        if (a == "-h" || a == "--help") {
+            help = true;
+            continue;
+        }
+        if (a == "--version") {
+            std::cout << "berthctl " << BERTH_VERSION << '\n';
+            return kExitOk;
+        }
+        if (a == "--json") {
+            inv.json = true;
+            continue;
+        }
+        if (a == "-c" || a == "--context") {
+            context = needValue("--context");
+            if (!context) {
+                return usageError("--context needs the name of a docker context (docker context ls)");
+            }
+            continue;
+        }
+        if (a == "-H" || a == "--host") {
+            host = needValue("--host");
+            if (!host) {
+                return usageError("--host needs an address, like unix:///var/run/docker.sock or tcp://host:2375");
+            }
+            continue;
+        }
+        if (!spec && !a.starts_with("-")) {
+            for (const auto& c : commands()) {
+                if (c.name == a) {
+                    spec = &c;
+                }
+            }
+            if (!spec) {
+                std::vector<std::string> names;
+                for (const auto& c : commands()) {
+                    names.push_back(c.name);
+                }
+                return usageError("unknown command '" + a + "'." + didYouMean(a, names));
+            }
+            inv.command = a;
+            continue;
+        }
+        if (a.size() > 1 && a[0] == '-' && spec) {
+            // -af style bundles of short flags are split; each must be known to the command.
+            std::vector<std::pair<const OptionSpec*, std::string>> found;
+            if (a.starts_with("--")) {
+                for (const auto& o : spec->options) {
+                    if ("--" + o.name == a) {
+                        found.emplace_back(&o, a);
+                    }
+                }
+            } else {
+                for (std::size_t k = 1; k < a.size(); ++k) {
+                    const OptionSpec* match = nullptr;
+                    for (const auto& o : spec->options) {
+                        if (o.shortName == a[k]) {
+                            match = &o;
+                        }
+                    }
+                    if (!match || (match->takesValue && a.size() > 2)) {
+                        found.clear();
+                        break;
+                    }
+                    found.emplace_back(match, a);
+                }
+            }
+            if (found.empty()) {
+                std::vector<std::string> names;
+                for (const auto& o : spec->options) {
+                    names.push_back("--" + o.name);
+                }
+                return usageError("unknown option '" + a + "' for " + spec->name + "." + didYouMean(a, names), spec);
+            }
+            for (auto& [o, _] : found) {
+                if (o->takesValue) {
+                    auto v = needValue(o->name);
+                    if (!v) {
+                        return usageError("--" + o->name + " needs a value", spec);
+                    }
+                    inv.options[o->name].push_back(*v);
+                } else {
+                    inv.options[o->name];
+                }
+            }
+            continue;
+        }
+        if (a.size() > 1 && a[0] == '-') {
+            return usageError("unknown option '" + a + "'");
+        }
+        inv.positional.push_back(a);
+    }
+
+    if (!spec) {
+        if (help) {
+            printUsage(std::cout);
+            return kExitOk;
+        }
+        printUsage(std::cerr);
+        return kExitUsage;
+    }
+    if (help) {
+        printCommandUsage(*spec, std::cout);
+        return kExitOk;
+    }
+    if (spec->name == "version") {
+        std::cout << "berthctl " << BERTH_VERSION << '\n';
+        return kExitOk;
+    }
+    if (spec->name == "help") {
+        if (inv.positional.empty()) {
+            printUsage(std::cout);
+            return kExitOk;
+        }
+        for (const auto& c : commands()) {
+            if (c.name == inv.positional.front()) {
+                printCommandUsage(c, std::cout);
+                return kExitOk;
+            }
+        }
+        return usageError("no command '" + inv.positional.front() + "'");
+    }
+    if (inv.positional.size() < spec->minArgs) {
+        return usageError(spec->name + " needs " + spec->args, spec);
+    }
+    if (inv.positional.size() > spec->maxArgs) {
+        return usageError("too many arguments for " + spec->name, spec);
+    }
+
+    if (!transport) {
+        auto endpoint = core::resolveEndpoint(host, core::EndpointEnvironment::system(), context);
+        if (!endpoint) {
+            std::cerr << "berthctl: " << endpoint.error().describe() << '\n';
+            return endpoint.error().kind == core::ErrorKind::BadInput ? kExitUsage : kExitFailure;
+        }
+        transport = std::make_shared<core::CurlTransport>(*endpoint);
+    }
+
+    int rc = kExitFailure;
+    {
+        auto engine = std::make_shared<core::EngineClient>(std::move(transport));
+        Runtime rt{*engine, engine, interrupted};
+        try {
+            if (spec->eachName && inv.positional.size() > 1) {
+                // As docker does: every name is tried; the exit code says whether any failed.
+                rc = kExitOk;
+                for (const auto& name : inv.positional) {
+                    Invocation one = inv;
+                    one.positional = {name};
+                    const int r = spec->run(one, rt);
+                    rc = rc == kExitOk ? r : rc;
+                    if (interrupted.load()) {
+                        break;
+                    }
+                }
+            } else {
+                rc = spec->run(inv, rt);
+            }
+        } catch (const std::exception& e) {
+            // Core reports errors as values; this is the last guard against a bug, not a way of working.
+            std::cerr << "berthctl: internal error (" << e.what() << "); please report it.\n";
+            rc = kExitFailure;
+        }
+    }
+    // Ctrl-C: the shell's convention (128 + SIGINT), whatever the command made of it.
+    return interrupted.load() ? 130 : rc;
+}

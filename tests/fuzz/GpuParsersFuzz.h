@@ -7,6 +7,7 @@
 // them. Shared by the libFuzzer target (fuzz_gpu_parsers.cpp) and the deterministic unit test
 // (tests/unit/TestGpuParsersFuzz.cpp). Aborts when an invariant breaks, so both notice.
 
+#include "berth/core/base/ImageReference.h"
 #include "berth/core/gpu/Compat.h"
 #include "berth/core/gpu/CompatTables.h"
 #include "berth/core/gpu/CudaRequirement.h"
@@ -95,6 +96,16 @@ inline void gpuParsers(std::string_view data)
 
     // An image: the input as its reference and as its env; the verdict on two machines.
     const std::string ref(data.substr(0, 256));
+    if (const auto parsed = ImageReference::parse(data)) {
+        // What is read is written back as it was, and reads the same again.
+        check(parsed->toString() == data);
+        const auto again = ImageReference::parse(parsed->familiar());
+        check(again && again->tag == parsed->tag && again->digest == parsed->digest &&
+              again->onDockerHub() == parsed->onDockerHub() &&
+              again->familiarRepository() == parsed->familiarRepository());
+        check(parsed->pinned() == !parsed->digest.empty());
+        check(!parsed->shortName().empty());
+    }
     ImageDetails image;
     image.env = envLines;
     image.repoTags = {ref};

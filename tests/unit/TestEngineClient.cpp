@@ -319,10 +319,33 @@ private Q_SLOTS:
         fresh();
         fake->expect("POST", "/images/create?fromImage=localhost%3A5000%2Fx&tag=latest", FakeTransport::ok(""));
         QVERIFY(engine->pullImage("localhost:5000/x", {}).ok());
+        const std::string digest = "sha256:" + std::string(64, 'a');
         fresh();
-        fake->expect("POST", "/images/create?fromImage=x%40sha256%3Aab", FakeTransport::ok(""));
-        QVERIFY(engine->pullImage("x@sha256:ab", {}).ok());
+        fake->expect("POST", "/images/create?fromImage=x%40sha256%3A" + std::string(64, 'a'), FakeTransport::ok(""));
+        QVERIFY(engine->pullImage("x@" + digest, {}).ok());
         QVERIFY(fake->targets().back().find("tag=") == std::string::npos);
+        // A tag written with the digest is dropped, as the docker CLI drops it: the digest decides.
+        fresh();
+        fake->expect("POST", "/images/create?fromImage=quay.io%2Fx%40sha256%3A" + std::string(64, 'a'),
+                     FakeTransport::ok(""));
+        QVERIFY(engine->pullImage("quay.io/x:1@" + digest, {}).ok());
+        QVERIFY(fake->targets().back().find("tag=") == std::string::npos);
+    }
+
+    void pullRefusesWhatIsNoReferenceBeforeAskingTheEngine()
+    {
+        for (const char* bad : {"", "berth bad ref", "x@sha256:ab", "Python:3.12", "x:", "a//b", "x/", "x\tab",
+                                "sha256:0123456789ab"}) {
+            fresh();
+            auto r = engine->pullImage(bad, {});
+            QVERIFY2(!r.ok(), bad);
+            QCOMPARE(r.error().kind, ErrorKind::BadInput);
+            QVERIFY2(r.error().message.find("is not an image reference") != std::string::npos, bad);
+            QVERIFY2(r.error().message.find("python:3.12 or quay.io/jupyter/minimal-notebook:latest") !=
+                         std::string::npos,
+                     bad);
+            QVERIFY2(fake->targets().empty(), bad); // not even a ping
+        }
     }
 
     void pullFailsOnAnErrorInsideTheStream()

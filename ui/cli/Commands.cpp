@@ -3,6 +3,7 @@
 #include "Commands.h"
 
 #include "Table.h"
+#include "berth/core/base/ImageReference.h"
 #include "berth/core/launch/Launcher.h"
 #include "berth/core/launch/RemovalGuard.h"
 #include "berth/core/base/Units.h"
@@ -13,6 +14,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <utility>
 
 namespace berth::cli {
 
@@ -32,6 +34,16 @@ std::string shortId(std::string id)
         id.erase(0, 7);
     }
     return id.substr(0, 12);
+}
+
+/// A RepoTags entry as the REPOSITORY and TAG columns ("localhost:5000/x:1" -> "localhost:5000/x", "1").
+std::pair<std::string, std::string> repositoryAndTag(const std::string& repoTag)
+{
+    if (const auto ref = ImageReference::parse(repoTag)) {
+        return {ref->name(), ref->tag.empty() ? "<none>" : ref->tag};
+    }
+    // An untagged image ("<none>:<none>" from older engines), or text no reference reads: shown whole.
+    return {repoTag == "<none>:<none>" ? "<none>" : repoTag, "<none>"};
 }
 
 std::string portsText(const ContainerSummary& c)
@@ -133,10 +145,10 @@ int cmdImages(const Invocation& inv, Runtime& rt)
         if (tags.empty()) {
             tags.push_back("<none>:<none>");
         }
-        for (const auto& tag : tags) {
-            auto colon = tag.rfind(':');
-            t.add({tag.substr(0, colon), colon == std::string::npos ? "" : tag.substr(colon + 1), shortId(i.id),
-                   formatAgo(i.created, now), formatBytes(static_cast<std::uint64_t>(i.size))});
+        for (const auto& repoTag : tags) {
+            const auto [repository, tag] = repositoryAndTag(repoTag);
+            t.add({repository, tag, shortId(i.id), formatAgo(i.created, now),
+                   formatBytes(static_cast<std::uint64_t>(i.size))});
         }
     }
     t.print(std::cout);

@@ -3,6 +3,7 @@
 #include "berth/core/engine/EngineClient.h"
 
 #include "base/JsonAccess.h"
+#include "berth/core/base/ImageReference.h"
 #include "berth/core/base/JsonLineSplitter.h"
 
 #include <charconv>
@@ -359,25 +360,16 @@ Result<void> EngineClient::removeImage(const std::string& reference, bool force)
 Result<void> EngineClient::pullImage(const std::string& reference, const PullHandler& onProgress,
                                      const std::atomic<bool>* cancel, const std::string& registryAuth)
 {
-    if (reference.empty() || reference.find_first_of(" \t\n") != std::string::npos) {
-        return makeError(ErrorKind::BadInput, "'" + reference + "' is not an image reference. Write it like "
-                                              "python:3.12 or quay.io/jupyter/minimal-notebook:latest.");
+    const auto ref = ImageReference::parse(reference);
+    if (!ref) {
+        return ref.error();
     }
-    std::string image = reference, tag;
-    const auto at = reference.find('@');
-    const auto slash = reference.rfind('/');
-    const auto colon = reference.rfind(':');
-    if (at == std::string::npos) {
-        if (colon != std::string::npos && (slash == std::string::npos || colon > slash)) {
-            image = reference.substr(0, colon);
-            tag = reference.substr(colon + 1);
-        } else {
-            tag = "latest"; // an empty tag would pull every tag
-        }
-    }
+    // A pinned reference travels whole, which the API reads as a pull by digest (a tag written with the digest is
+    // dropped, as the docker CLI drops it). Otherwise the tag goes apart; none at all would pull every tag.
+    const std::string image = ref->pinned() ? ref->name() + "@" + ref->digest : ref->name();
     std::string q = "/images/create?fromImage=" + urlEncode(image);
-    if (!tag.empty()) {
-        q += "&tag=" + urlEncode(tag);
+    if (!ref->pinned()) {
+        q += "&tag=" + urlEncode(ref->tagOrLatest());
     }
     PullProgress progress;
     std::optional<Error> failure;

@@ -3,6 +3,7 @@
 #include "berth/core/gpu/ImageNeeds.h"
 #include "base/Text.h"
 
+#include "berth/core/base/ImageReference.h"
 #include "berth/core/gpu/CompatTables.h"
 #include "berth/core/gpu/CudaRequirement.h"
 #include "berth/core/engine/EngineClient.h"
@@ -19,46 +20,11 @@ using text::trim;
 
 namespace {
 
-/// A reference split the way the docker CLI reads it; `name` keeps the text before ":tag" as written.
-struct Ref
+/// The name and tag of a reference: they tell what an image needs. Its digest does not, so a malformed one (which
+/// a pull refuses) does not stop the reading.
+Result<ImageReference> nameAndTag(std::string_view reference)
 {
-    std::string name;       ///< "docker.io/tensorflow/tensorflow"
-    std::string registry;   ///< "" for Docker Hub
-    std::string repository; ///< "tensorflow/tensorflow" (Docker Hub's "library/" dropped)
-    std::string tag;        ///< "latest" when none
-};
-
-Ref parseRef(std::string_view text)
-{
-    Ref r;
-    text = text.substr(0, text.find('@'));
-    const auto slash = text.rfind('/');
-    const auto colon = text.rfind(':');
-    if (colon != std::string_view::npos && (slash == std::string_view::npos || colon > slash)) {
-        r.tag = std::string(text.substr(colon + 1));
-        text = text.substr(0, colon);
-    }
-    if (r.tag.empty()) {
-        r.tag = "latest";
-    }
-    r.name = std::string(text);
-    std::string_view rest = text;
-    if (const auto first = rest.find('/'); first != std::string_view::npos) {
-        const auto head = rest.substr(0, first);
-        if (head.find('.') != std::string_view::npos || head.find(':') != std::string_view::npos ||
-            head == "localhost") {
-            r.registry = lower(head);
-            rest = rest.substr(first + 1);
-        }
-    }
-    if (r.registry == "docker.io" || r.registry == "index.docker.io" || r.registry == "registry-1.docker.io") {
-        r.registry.clear();
-    }
-    r.repository = lower(rest);
-    if (r.registry.empty() && r.repository.starts_with("library/")) {
-        r.repository.erase(0, 8);
-    }
-    return r;
+    return ImageReference::parse(reference.substr(0, reference.find('@')));
 }
 
 std::string join(const std::vector<std::string>& parts, char sep)
@@ -100,10 +66,11 @@ std::string numberAfter(std::string_view tag, std::string_view word, bool allowD
     return {};
 }
 
-void tensorflowFromTag(const Ref& r, ImageNeeds& n)
+void tensorflowFromTag(const ImageReference& r, ImageNeeds& n)
 {
+    const std::string tag = r.tagOrLatest();
     n.framework = "tensorflow";
-    auto parts = split(r.tag, '-');
+    auto parts = split(tag, '-');
     bool gpu = false;
     std::vector<std::string> cpuParts;
     for (const auto& p : parts) {
@@ -121,15 +88,15 @@ void tensorflowFromTag(const Ref& r, ImageNeeds& n)
         n.source = "tag: TensorFlow's CPU build (GPU builds carry -gpu)";
         auto gpuParts = parts;
         gpuParts.insert(gpuParts.begin() + 1, "gpu");
-        n.gpuTwin = r.name + ":" + join(gpuParts, '-');
+        n.gpuTwin = r.name() + ":" + join(gpuParts, '-');
         return;
     }
     n.kind = ImageNeeds::Kind::Gpu;
-    n.cpuTwin = r.name + ":" + (cpuParts.empty() ? std::string("latest") : join(cpuParts, '-'));
+    n.cpuTwin = r.name() + ":" + (cpuParts.empty() ? std::string("latest") : join(cpuParts, '-'));
     const auto row = CompatTables::tensorflowRelease(n.frameworkVersion);
     if (!row) {
         n.missing = n.frameworkVersion.empty()
-                        ? "which CUDA '" + r.tag + "' is built for: the tag names no TensorFlow release (pin one, like 2.15.0-gpu-jupyter)"
+                        ? "which CUDA '" + tag + "' is built for: the tag names no TensorFlow release (pin one, like 2.15.0-gpu-jupyter)"
                         : "which CUDA TensorFlow " + n.frameworkVersion + " is built for: Berth's table knows 2.0 to 2.19";
         return;
     }
@@ -141,27 +108,28 @@ void tensorflowFromTag(const Ref& r, ImageNeeds& n)
                " and cuDNN " + n.cudnn;
 }
 
-void pytorchFromTag(const Ref& r, ImageNeeds& n)
+void pytorchFromTag(const ImageReference& r, ImageNeeds& n)
 {
+    const std::string tag = r.tagOrLatest();
     n.framework = "pytorch";
-    auto parts = split(r.tag, '-');
+    auto parts = split(tag, '-');
     if (startsWithVersion(parts.front())) {
         n.frameworkVersion = parts.front();
     }
-    const std::string cuda = numberAfter(r.tag, "cuda", true);
-    if (cuda.empty() && r.tag.find("cpu") != std::string::npos) {
+    const std::string cuda = numberAfter(tag, "cuda", true);
+    if (cuda.empty() && tag.find("cpu") != std::string::npos) {
         n.kind = ImageNeeds::Kind::Cpu;
         n.source = "tag: a CPU build of PyTorch";
         return;
     }
     n.kind = ImageNeeds::Kind::Gpu;
     if (cuda.empty() || CompatTables::majorMinor(cuda).empty()) {
-        n.missing = "which CUDA '" + r.tag + "' is built for: the tag names none (tags like 2.3.0-cuda12.1-cudnn8-runtime do)";
+        n.missing = "which CUDA '" + tag + "' is built for: the tag names none (tags like 2.3.0-cuda12.1-cudnn8-runtime do)";
         return;
     }
     n.cuda = CompatTables::majorMinor(cuda);
-    n.cudnn = numberAfter(r.tag, "cudnn", false);
-    const bool devel = r.tag.find("-devel") != std::string::npos;
+    n.cudnn = numberAfter(tag, "cudnn", false);
+    const bool devel = tag.find("-devel") != std::string::npos;
     if (devel) {
         // devel images are built FROM nvidia/cuda and inherit its requirement.
         n.requirements = {"cuda>=" + n.cuda};
@@ -170,35 +138,37 @@ void pytorchFromTag(const Ref& r, ImageNeeds& n)
                (devel ? "" : " (runtime images declare no NVIDIA_REQUIRE_CUDA)");
 }
 
-void cudaFromTag(const Ref& r, ImageNeeds& n)
+void cudaFromTag(const ImageReference& r, ImageNeeds& n)
 {
+    const std::string tag = r.tagOrLatest();
     n.framework = "cuda";
-    auto parts = split(r.tag, '-');
+    auto parts = split(tag, '-');
     if (!startsWithVersion(parts.front())) {
         n.kind = ImageNeeds::Kind::Gpu;
-        n.missing = "which CUDA '" + r.tag + "' is: nvidia/cuda tags start with the version (12.2.0-runtime-ubuntu22.04)";
+        n.missing = "which CUDA '" + tag + "' is: nvidia/cuda tags start with the version (12.2.0-runtime-ubuntu22.04)";
         return;
     }
     n.kind = ImageNeeds::Kind::Gpu;
     n.frameworkVersion = parts.front();
     n.cuda = CompatTables::majorMinor(parts.front());
-    n.cudnn = numberAfter(r.tag, "cudnn", false);
+    n.cudnn = numberAfter(tag, "cudnn", false);
     n.requirements = {"cuda>=" + n.cuda};
     n.source = "tag: nvidia/cuda " + n.frameworkVersion;
 }
 
-void stacksFromTag(const Ref& r, ImageNeeds& n)
+void stacksFromTag(const ImageReference& r, ImageNeeds& n)
 {
+    const std::string tag = r.tagOrLatest();
     n.framework = "docker-stacks";
-    const std::string cuda = numberAfter(r.tag, "cuda", true);
-    if (r.tag.find("cuda") == std::string::npos) {
+    const std::string cuda = numberAfter(tag, "cuda", true);
+    if (tag.find("cuda") == std::string::npos) {
         n.kind = ImageNeeds::Kind::Cpu;
         n.source = "tag: a Jupyter docker-stacks image without a cuda tag";
         return;
     }
     n.kind = ImageNeeds::Kind::Gpu;
     if (cuda.empty()) {
-        n.missing = "which CUDA '" + r.tag + "' is built for";
+        n.missing = "which CUDA '" + tag + "' is built for";
         return;
     }
     n.cuda = cuda.find('.') == std::string::npos ? cuda + ".0" : CompatTables::majorMinor(cuda);
@@ -235,16 +205,25 @@ ImageNeeds ImageNeeds::fromReference(const std::string& reference)
 {
     ImageNeeds n;
     n.reference = reference;
-    const Ref r = parseRef(reference);
-    const bool hubOrNgc = r.registry.empty() || r.registry == "nvcr.io";
-    if (r.registry.empty() && r.repository == "tensorflow/tensorflow") {
+    const auto parsed = nameAndTag(reference);
+    if (!parsed) {
+        n.kind = Kind::Unknown;
+        n.missing = "what " + reference + " needs: it is not an image reference (one is written like python:3.12 or "
+                                          "quay.io/jupyter/minimal-notebook:latest)";
+        return n;
+    }
+    const ImageReference& r = *parsed;
+    const bool hub = r.onDockerHub();
+    const std::string registry = lower(r.registry);
+    const std::string repository = r.familiarRepository();
+    if (hub && repository == "tensorflow/tensorflow") {
         tensorflowFromTag(r, n);
-    } else if (r.registry.empty() && r.repository == "pytorch/pytorch") {
+    } else if (hub && repository == "pytorch/pytorch") {
         pytorchFromTag(r, n);
-    } else if (hubOrNgc && r.repository == "nvidia/cuda") {
+    } else if ((hub || registry == "nvcr.io") && repository == "nvidia/cuda") {
         cudaFromTag(r, n);
-    } else if ((r.registry.empty() || r.registry == "quay.io") && r.repository.starts_with("jupyter/") &&
-               r.repository.ends_with("-notebook")) {
+    } else if ((hub || registry == "quay.io") && repository.starts_with("jupyter/") &&
+               repository.ends_with("-notebook")) {
         stacksFromTag(r, n);
     } else {
         n.kind = Kind::Unknown;
@@ -257,10 +236,10 @@ ImageNeeds ImageNeeds::fromReference(const std::string& reference)
 
 ImageNeeds ImageNeeds::fromImage(const ImageDetails& image, const std::string& reference)
 {
-    // The reference may be an id; the image's own tags say more then.
+    // The reference may be an id (which is no reference), or name no tag; the image's own tags say more then.
     std::string tagRef = reference;
-    if ((tagRef.starts_with("sha256:") || tagRef.find(':') == std::string::npos) && !image.repoTags.empty() &&
-        image.repoTags.front() != "<none>:<none>") {
+    const auto parsed = nameAndTag(reference);
+    if ((!parsed || parsed->tag.empty()) && !image.repoTags.empty() && image.repoTags.front() != "<none>:<none>") {
         tagRef = image.repoTags.front();
     }
     ImageNeeds fromTag = fromReference(tagRef);
@@ -344,15 +323,18 @@ std::string ImageNeeds::olderImageFor(const std::string& hostCuda) const
     if (!current.empty() && compareVersions(CompatTables::majorMinor(*older), current) >= 0) {
         return {};
     }
-    const Ref r = parseRef(reference);
-    auto parts = split(r.tag, '-');
+    const auto r = nameAndTag(reference);
+    if (!r) {
+        return {};
+    }
+    auto parts = split(r->tagOrLatest(), '-');
     if (startsWithVersion(parts.front())) {
         parts.front() = *older;
     } else {
         parts.insert(parts.begin(), *older);
         parts.erase(std::remove(parts.begin() + 1, parts.end(), std::string("latest")), parts.end());
     }
-    return r.name + ":" + join(parts, '-');
+    return r->name() + ":" + join(parts, '-');
 }
 
 nlohmann::json ImageNeeds::toJson() const

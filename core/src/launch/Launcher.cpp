@@ -13,6 +13,7 @@
 #include "launch/LaunchInternal.h"
 #include "berth/core/launch/MountPolicy.h"
 #include "berth/core/launch/RemovalGuard.h"
+#include "berth/core/base/ImageReference.h"
 #include "berth/core/base/Token.h"
 #include "berth/core/base/Units.h"
 
@@ -32,23 +33,15 @@ namespace fs = std::filesystem;
 namespace {
 using detail::cancelled;
 
-/// A short readable name from the image: "berth-test/notebook:6" -> "notebook-3fa2".
+/// A short readable name from the image: "berth-test/notebook:6" -> "notebook-3fa2", "lab/my.app" -> "my-app-3fa2".
+/// A path component makes a valid container name (its dots read as dashes); an image id has none: "env-3fa2".
 std::string defaultName(const std::string& image)
 {
-    std::string base = image.substr(0, image.find('@'));
-    if (auto slash = base.rfind('/'); slash != std::string::npos) {
-        base = base.substr(slash + 1);
-    }
-    base = base.substr(0, base.find(':'));
-    std::string clean;
-    for (char c : base) {
-        clean.push_back(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '-');
-    }
-    if (clean.empty() || !std::isalnum(static_cast<unsigned char>(clean[0]))) {
-        clean = "env" + clean;
-    }
+    const auto ref = ImageReference::parse(image);
+    std::string base = ref ? ref->shortName().substr(0, 40) : std::string("env");
+    std::replace(base.begin(), base.end(), '.', '-');
     auto suffix = secureToken(2);
-    return clean.substr(0, 40) + "-" + (suffix ? *suffix : std::string("0000"));
+    return base + "-" + (suffix ? *suffix : std::string("0000"));
 }
 } // namespace
 

@@ -67,7 +67,7 @@ private Q_SLOTS:
         QVERIFY(d->envValue("PATH").has_value());
         auto missing = engine->inspectImage("berth-test/not-there:0");
         QCOMPARE(missing.error().kind, ErrorKind::NotFound);
-        QVERIFY(missing.error().message.find("berthctl pull") != std::string::npos);
+        QVERIFY(berth::cli::describe(missing.error()).find("berthctl pull") != std::string::npos);
     }
 
     void runsFollowsLogsStopsAndRemovesAContainer()

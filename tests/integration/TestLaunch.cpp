@@ -243,7 +243,7 @@ private Q_SLOTS:
         QVERIFY(!env.ok());
         QVERIFY(std::chrono::steady_clock::now() - t0 < 20s); // not the whole readiness timeout
         QVERIFY2(env.error().message.find("exit code 3") != std::string::npos, env.error().message.c_str());
-        QVERIFY(env.error().message.find("fatal: this image has no notebook server configured") != std::string::npos);
+        QVERIFY(berth::cli::describe(env.error()).find("fatal: this image has no notebook server configured") != std::string::npos);
     }
 
     void aSlowServerIsWaitedForAndATimeoutSaysWhatToDo()

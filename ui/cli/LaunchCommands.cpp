@@ -284,6 +284,9 @@ int cmdRecord(const Invocation& inv, Runtime& rt)
     Launcher launcher(rt.shared);
     // This machine's GPUs belong in the record only when the engine runs here.
     const auto here = launcher.engineRunsHere();
+    if (!here) {
+        return fail(inv, here.error());
+    }
     const HostGpus host = here && *here ? GpuHost::probe() : HostGpus{};
     auto rec = launcher.record(inv.positional.at(0), here && *here ? &host : nullptr);
     if (!rec) {

@@ -156,9 +156,13 @@ std::string remedySentence(const std::vector<core::Remedy>& remedies)
 
 std::string describe(const core::Error& error)
 {
-    std::string text = error.describe();
+    // What is wrong, what to do, then the engine's own words (Error::describe's rule for when they add something).
+    std::string text = error.message;
     if (const std::string advice = remedySentence(error.remedies); !advice.empty()) {
         text += " " + advice;
+    }
+    if (const std::string withEngine = error.describe(); withEngine.size() > error.message.size()) {
+        text += withEngine.substr(error.message.size());
     }
     if (!error.logLines.empty()) {
         text += "\nIts last lines:";

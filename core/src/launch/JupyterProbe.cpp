@@ -46,8 +46,10 @@ Result<std::string> JupyterProbe::version() const
     }
     auto j = jread::parse(r->body);
     if (r->status != 200 || !j) {
-        return makeError(ErrorKind::Engine, "The server at this port does not look like Jupyter (GET /api gave " +
-                                                std::to_string(r->status) + ").");
+        Error e = makeError(ErrorKind::Engine, "The server at this port does not look like Jupyter (GET /api gave " +
+                                                   std::to_string(r->status) + ").");
+        e.httpStatus = r->status;
+        return e;
     }
     return jread::str(*j, "version");
 }

@@ -140,10 +140,10 @@ Result<EnvironmentInfo> Readiness::describe(const std::string& nameOrId)
         // GET /api needs no token: whether Jupyter listens, and which server it is. Then the token is proved.
         const JupyterProbe jupyter = probe(info.hostPort);
         auto api = jupyter.version();
-        if (!api) {
+        if (!JupyterProbe::listening(api)) {
             return info;
         }
-        info.jupyterVersion = *api;
+        info.jupyterVersion = api ? *api : std::string();
         auto st = info.token.empty() ? Result<int>(403) : jupyter.status(info.token);
         if (st && *st == 200) {
             info.ready = true;
@@ -272,7 +272,7 @@ Result<EnvironmentInfo> Readiness::waitReady(const std::string& nameOrId, std::c
             }
         }
         if (jupyter && !listening) {
-            listening = jupyter->version().ok();
+            listening = JupyterProbe::listening(jupyter->version());
         }
         if (jupyter && listening) {
             auto st = jupyter->status(token);

@@ -240,7 +240,12 @@ Result<Removal> removeUnlessFilesLost(EngineClient& engine, const std::string& n
     }
     auto r = engine.removeContainer(details->id, force, false);
     if (!r) {
-        return r.error();
+        Error e = r.error();
+        if (e.kind == ErrorKind::Conflict) {
+            e.message = "Container " + details->name + " is running."; // its name, not its 64-digit id
+            e.remedies = {{RemedyKind::StopContainer, {details->name}}};
+        }
+        return e;
     }
     return Removal{details->id, details->name, std::move(risk->volumes)};
 }

@@ -22,8 +22,11 @@ public:
 
     /// HTTP status of GET /api/status with "Authorization: token <t>": 200 open, 403 wrong token.
     Result<int> status(const std::string& token) const;
-    /// GET /api, unauthenticated: the server's version, e.g. "6.4.12".
+    /// GET /api, unauthenticated: the server's version, e.g. "6.4.12". An error with httpStatus set when
+    /// something answered but not as Jupyter does (or more than Berth reads).
     Result<std::string> version() const;
+    /// Whether anything answers HTTP on the port (GET /api): the version when it is Jupyter's, else "".
+    static bool listening(const Result<std::string>& version) { return version.ok() || version.error().httpStatus != 0; }
 
 private:
     std::shared_ptr<Transport> m_transport;

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "ui/EngineStatus.h"
 
+#include "ui/RemedyText.h"
+
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace berth::ui {
@@ -32,7 +34,7 @@ void EngineStatus::refresh()
     m_watcher.setFuture(QtConcurrent::run([engine]() -> Snapshot {
         auto v = engine->version();
         if (!v) {
-            return {false, false, QString::fromStdString(v.error().describe()), {}};
+            return {false, false, errorText(v.error()), {}};
         }
         const QString kind = v->podman ? QStringLiteral("Podman") : QStringLiteral("Docker");
         Snapshot s{true, false,

@@ -8,6 +8,7 @@
 #include "berth/core/base/Token.h"
 #include "ui/EngineStatus.h"
 #include "ui/MainWindow.h"
+#include "ui/RemedyText.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -84,7 +85,7 @@ int run(int argc, char** argv)
     if (endpoint) {
         engine = std::make_shared<berth::core::EngineClient>(std::make_shared<berth::core::CurlTransport>(*endpoint));
     } else {
-        setupError = QString::fromStdString(endpoint.error().describe());
+        setupError = berth::ui::errorText(endpoint.error());
     }
 
     int rc = 0;

@@ -5,10 +5,12 @@
 #include "../integration/LiveEngine.h"
 #include "ui/EngineStatus.h"
 #include "ui/MainWindow.h"
+#include "ui/RemedyText.h"
 
 #include <QApplication>
 #include <QLabel>
 #include <QProcess>
+#include <QSet>
 #include <QTest>
 
 using namespace berth;
@@ -86,6 +88,26 @@ private Q_SLOTS:
         QVERIFY(!window.engineLine()->property("connected").toBool());
         QVERIFY(window.engineLine()->text().contains("No engine answers at unix:///tmp/berth-gui-nothing.sock"));
         QVERIFY(window.engineLine()->styleSheet().contains("color"));
+        // The remedies in the window's words: start the engine, or choose another in Settings; no berthctl flag.
+        QVERIFY2(window.engineLine()->text().contains("Start Docker") &&
+                     window.engineLine()->text().contains("choose another engine", Qt::CaseInsensitive),
+                 qPrintable(window.engineLine()->text()));
+        QVERIFY(!window.engineLine()->text().contains("--host"));
+    }
+
+    void everyRemedyHasTheWindowsWords()
+    {
+        QSet<QString> seen;
+        for (const core::RemedyKind kind : core::allRemedyKinds()) {
+            const QString text = ui::remedyText({kind, {"ARG0", "ARG1"}});
+            QVERIFY2(!text.isEmpty() && text.endsWith('.'), core::toString(kind));
+            QVERIFY2(!seen.contains(text), qPrintable(text));
+            seen.insert(text);
+            QVERIFY2(!text.contains("berthctl"), qPrintable(text));
+            for (const auto& flag : {"--force", "--memory", "--gpus", "--port", "--workspace", "--name", "--host"}) {
+                QVERIFY2(!text.contains(QLatin1String(flag)), qPrintable(text));
+            }
+        }
     }
 
     void engineLineShowsABadAddress()

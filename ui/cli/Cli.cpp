@@ -202,6 +202,19 @@ int usageError(const std::string& message, const CommandSpec* c = nullptr)
 
 } // namespace
 
+std::vector<std::string> berth::cli::optionNames()
+{
+    std::vector<std::string> names = {"--host", "--context", "--json", "--help", "--version"};
+    for (const auto& c : commands()) {
+        for (const auto& o : c.options) {
+            if (std::find(names.begin(), names.end(), "--" + o.name) == names.end()) {
+                names.push_back("--" + o.name);
+            }
+        }
+    }
+    return names;
+}
+
 int berth::cli::run(const std::vector<std::string>& args, std::atomic<bool>& interrupted,
                     std::shared_ptr<core::Transport> transport)
 {

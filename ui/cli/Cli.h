@@ -23,4 +23,8 @@ namespace berth::cli {
 int run(const std::vector<std::string>& args, std::atomic<bool>& interrupted,
         std::shared_ptr<core::Transport> transport = nullptr);
 
+/// Every long option berthctl takes, with its dashes ("--memory"), global ones included: the words core must
+/// never use (a test reads core's messages for them).
+std::vector<std::string> optionNames();
+
 } // namespace berth::cli

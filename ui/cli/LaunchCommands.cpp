@@ -33,11 +33,7 @@ using nlohmann::json;
 using namespace berth::core;
 
 namespace {
-int usage(const std::string& message)
-{
-    std::cerr << "berthctl: " << printable(message) << '\n';
-    return kExitUsage;
-}
+
 
 
 std::string cwd()
@@ -94,10 +90,18 @@ Result<std::chrono::seconds> timeoutOption(const Invocation& inv)
     return t ? parseReadyTimeout(*t) : Result<std::chrono::seconds>(std::chrono::seconds(180));
 }
 
-/// A wrong choice as a usage error, named by its flag: "--memory: '12q' is not a size...".
-int usage(const Error& e)
+/// A wrong choice as a usage error (exit 2), named by its flag: "--memory: '12q' is not a size...".
+int usage(const Invocation& inv, const Error& e)
 {
-    return usage((e.field.empty() ? std::string() : "--" + e.field + ": ") + e.message);
+    const std::string message = (e.field.empty() ? std::string() : "--" + e.field + ": ") + e.message;
+    std::cerr << "berthctl: " << printable(message) << '\n';
+    if (inv.json) {
+        json j = errorJson(e);
+        j["kind"] = "usage";
+        j["message"] = message;
+        printJson({{"error", j}});
+    }
+    return kExitUsage;
 }
 } // namespace
 
@@ -123,11 +127,11 @@ int cmdLaunch(const Invocation& inv, Runtime& rt)
     choices.baseDir = cwd();
     auto spec = buildLaunchSpec(choices);
     if (!spec) {
-        return usage(spec.error());
+        return usage(inv, spec.error());
     }
     auto timeout = timeoutOption(inv);
     if (!timeout) {
-        return usage(timeout.error());
+        return usage(inv, timeout.error());
     }
 
     LaunchOptions opts;
@@ -174,7 +178,7 @@ int startAndTell(const Invocation& inv, Runtime& rt, const std::string& name)
 {
     auto timeout = timeoutOption(inv);
     if (!timeout) {
-        return usage(timeout.error());
+        return usage(inv, timeout.error());
     }
     LaunchOptions opts;
     opts.readyTimeout = *timeout;

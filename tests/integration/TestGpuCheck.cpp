@@ -336,6 +336,23 @@ private Q_SLOTS:
         QCOMPARE(m_engine->inspectContainer(name.toStdString()).error().kind, ErrorKind::NotFound);
     }
 
+    void aGpuImageLaunchedWithoutGpusIsToldItRunsOnTheCpu()
+    {
+        QProcessEnvironment env = envFor(geforce470());
+        env.insert("HOME", m_empty.path());
+        const QString name = QString::fromStdString(test::uniqueName("gpuoncpu"));
+        auto r = berthctl({"launch", QString::fromStdString(tf215), "--no-wait", "--no-workspace", "--name", name},
+                          60000, env);
+        (void)m_engine->removeContainer(name.toStdString(), true, true);
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        QVERIFY2(r.err.contains("is built for NVIDIA GPUs; launched without --gpus, it runs on the CPU"),
+                 qPrintable(r.err));
+        // A CPU image: launched without a note, and checked without a word of the toolkit.
+        const auto cpu = check(kBase, geforce470());
+        QCOMPARE(cpu.exitCode, 0);
+        QVERIFY2(cpu.out.contains("CPU image") && !cpu.out.contains("Toolkit"), qPrintable(cpu.out));
+    }
+
     void aGpuRequestTheEngineCannotPassIsRefusedBeforeAnythingIsMade()
     {
         // A GPU here (the fake NVML), a CPU image, an engine without the toolkit: refused before create.

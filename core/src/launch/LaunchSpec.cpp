@@ -181,26 +181,25 @@ Result<LaunchSpec> buildLaunchSpec(const LaunchChoices& c)
         }
         spec.env.push_back(*parsed);
     }
-    if (!c.memory.empty()) {
-        auto size = parseSize(c.memory);
-        if (!size) {
-            return about(size.error(), "memory");
+    // A number chosen as text: parsed, or the error named after its field.
+    using Parser = Result<std::int64_t> (*)(std::string_view);
+    const struct
+    {
+        const std::string& text;
+        Parser parse;
+        std::optional<std::int64_t>& into;
+        const char* field;
+    } numbers[] = {{c.memory, parseSize, spec.memory, "memory"},
+                   {c.shmSize, parseSize, spec.shmSize, "shm-size"},
+                   {c.cpus, parseCpus, spec.nanoCpus, "cpus"}};
+    for (const auto& n : numbers) {
+        if (!n.text.empty()) {
+            auto v = n.parse(n.text);
+            if (!v) {
+                return about(v.error(), n.field);
+            }
+            n.into = *v;
         }
-        spec.memory = *size;
-    }
-    if (!c.shmSize.empty()) {
-        auto size = parseSize(c.shmSize);
-        if (!size) {
-            return about(size.error(), "shm-size");
-        }
-        spec.shmSize = *size;
-    }
-    if (!c.cpus.empty()) {
-        auto n = parseCpus(c.cpus);
-        if (!n) {
-            return about(n.error(), "cpus");
-        }
-        spec.nanoCpus = *n;
     }
     if (!c.gpus.empty()) {
         auto g = parseGpus(c.gpus);

@@ -30,6 +30,8 @@ public:
     EngineStatus(std::shared_ptr<core::EngineClient> engine, QString setupError, QObject* parent = nullptr);
 
     const Snapshot& snapshot() const { return m_snapshot; }
+    /// The engine asked (null when no endpoint could be made).
+    const std::shared_ptr<core::EngineClient>& engine() const { return m_engine; }
 
 public Q_SLOTS:
     /// Asks the engine again; a check already under way is not doubled.

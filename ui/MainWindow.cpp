@@ -3,11 +3,24 @@
 #include "ui/MainWindow.h"
 
 #include "ui/EngineStatus.h"
+#include "ui/containers/ContainersPage.h"
+#include "ui/engine/EngineWatcher.h"
+#include "ui/environments/EnvironmentsPage.h"
+#include "ui/images/ImagesPage.h"
+#include "ui/models/ContainerModel.h"
+#include "ui/models/EnvironmentModel.h"
+#include "ui/models/ImageModel.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
@@ -18,10 +31,61 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
 {
     setWindowTitle(tr("Berth"));
     resize(1100, 720);
+    const auto engine = m_status->engine();
 
-    auto* central = new QLabel(tr("No environments yet."), this);
-    central->setAlignment(Qt::AlignCenter);
-    setCentralWidget(central);
+    // The views, behind a side bar.
+    m_environments = new EnvironmentModel(engine, this);
+    m_images = new ImageModel(engine, this);
+    m_containers = new ContainerModel(engine, this);
+    m_environmentsPage = new EnvironmentsPage(engine, m_environments, this);
+    m_imagesPage = new ImagesPage(engine, m_images, this);
+    m_containersPage = new ContainersPage(engine, m_containers, this);
+    m_sideBar = new QListWidget(this);
+    m_sideBar->setObjectName(QStringLiteral("sideBar"));
+    m_sideBar->setAccessibleName(tr("Views"));
+    m_sideBar->addItems({tr("Environments"), tr("Images"), tr("Containers")});
+    m_sideBar->setFixedWidth(m_sideBar->sizeHintForColumn(0) + 36);
+    m_views = new QStackedWidget(this);
+    m_views->addWidget(m_environmentsPage);
+    m_views->addWidget(m_imagesPage);
+    m_views->addWidget(m_containersPage);
+    connect(m_sideBar, &QListWidget::currentRowChanged, m_views, &QStackedWidget::setCurrentIndex);
+    auto* content = new QWidget(this);
+    auto* row = new QHBoxLayout(content);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_sideBar);
+    row->addWidget(m_views, 1);
+
+    // The engine-down page: what was tried and what to do; Berth keeps asking by itself.
+    auto* down = new QWidget(this);
+    down->setObjectName(QStringLiteral("engineDownPage"));
+    auto* downLayout = new QVBoxLayout(down);
+    downLayout->addStretch();
+    auto* downTitle = new QLabel(tr("Berth cannot reach the container engine"), down);
+    QFont big = downTitle->font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    big.setBold(true);
+    downTitle->setFont(big);
+    downTitle->setAlignment(Qt::AlignCenter);
+    downLayout->addWidget(downTitle);
+    m_downText = new QLabel(down);
+    m_downText->setObjectName(QStringLiteral("engineDownText"));
+    m_downText->setTextFormat(Qt::PlainText);
+    m_downText->setWordWrap(true);
+    m_downText->setAlignment(Qt::AlignCenter);
+    m_downText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    downLayout->addWidget(m_downText);
+    auto* again = new QPushButton(tr("Try &Again"), down);
+    downLayout->addWidget(again, 0, Qt::AlignCenter);
+    auto* waiting = new QLabel(tr("Berth asks again every few seconds and comes back by itself."), down);
+    waiting->setAlignment(Qt::AlignCenter);
+    downLayout->addWidget(waiting);
+    downLayout->addStretch();
+
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(content);
+    m_pages->addWidget(down);
+    setCentralWidget(m_pages);
 
     // Engines and containers choose what these say: plain text, never markup.
     m_engineLine->setObjectName(QStringLiteral("engineLine"));
@@ -42,13 +106,61 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
     auto* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
-    auto* engine = menuBar()->addMenu(tr("&Engine"));
-    auto* refresh = engine->addAction(tr("&Check Again"));
+    auto* view = menuBar()->addMenu(tr("&View"));
+    const QStringList names = {tr("&Environments"), tr("&Images"), tr("&Containers")};
+    for (int i = 0; i < names.size(); ++i) {
+        auto* a = view->addAction(names[i]);
+        a->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        connect(a, &QAction::triggered, this, [this, i] { showView(i); });
+    }
+    auto* engineMenu = menuBar()->addMenu(tr("&Engine"));
+    auto* refresh = engineMenu->addAction(tr("&Check Again"));
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QAction::triggered, m_status, &EngineStatus::refresh);
+    connect(refresh, &QAction::triggered, m_environments, &EnvironmentModel::refresh);
+    connect(refresh, &QAction::triggered, m_images, &ImageModel::refresh);
+    connect(refresh, &QAction::triggered, m_containers, &ContainerModel::refresh);
+    connect(again, &QPushButton::clicked, refresh, &QAction::trigger);
 
     connect(m_status, &EngineStatus::changed, this, &MainWindow::showStatus);
     showStatus();
+
+    // The lists follow the engine's events: no polling while nothing happens.
+    if (engine) {
+        m_watcher = new EngineWatcher(engine, this);
+        connect(m_watcher, &EngineWatcher::containersChanged, m_environments, &EnvironmentModel::refresh);
+        connect(m_watcher, &EngineWatcher::containersChanged, m_containers, &ContainerModel::refresh);
+        connect(m_watcher, &EngineWatcher::imagesChanged, m_images, &ImageModel::refresh);
+        connect(m_watcher, &EngineWatcher::connectionChanged, this, &MainWindow::showConnection);
+        connect(m_watcher, &EngineWatcher::connectionChanged, m_status, &EngineStatus::refresh);
+        m_watcher->start();
+    }
+
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    showView(settings.value(QStringLiteral("window/view"), 0).toInt());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::showView(int index)
+{
+    index = std::clamp(index, 0, m_views->count() - 1);
+    m_sideBar->setCurrentRow(index);
+    m_views->setCurrentIndex(index);
+}
+
+bool MainWindow::showingEngineDown() const
+{
+    return m_pages->currentIndex() == 1;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/view"), m_views->currentIndex());
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::showStatus()
@@ -59,6 +171,20 @@ void MainWindow::showStatus()
     m_engineLine->setStyleSheet(s.connected || s.checking ? QString() : QStringLiteral("color: #b00020;"));
     m_engineWarning->setText(s.warning);
     m_engineWarning->setVisible(!s.warning.isEmpty());
+    if (!m_status->engine()) {
+        m_downText->setText(s.text); // no address could be made at all
+        m_pages->setCurrentIndex(1);
+    }
+}
+
+void MainWindow::showConnection()
+{
+    if (m_watcher->connected()) {
+        m_pages->setCurrentIndex(0);
+        return;
+    }
+    m_downText->setText(m_watcher->problem());
+    m_pages->setCurrentIndex(1);
 }
 
 } // namespace berth::ui

@@ -5,24 +5,62 @@
 #include <QMainWindow>
 
 class QLabel;
+class QListWidget;
+class QStackedWidget;
 
 namespace berth::ui {
 
+class ContainerModel;
+class ContainersPage;
 class EngineStatus;
+class EngineWatcher;
+class EnvironmentModel;
+class EnvironmentsPage;
+class ImageModel;
+class ImagesPage;
 
+/// The window: a side bar of views (Environments, Images, Containers), each a live list that follows the
+/// engine's events; a page that says so when the engine cannot be reached (and comes back by itself); the
+/// engine line at the bottom.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     explicit MainWindow(EngineStatus* status, QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     /// The engine line at the bottom (for tests and screen readers).
     QLabel* engineLine() const { return m_engineLine; }
+    EnvironmentsPage* environmentsPage() const { return m_environmentsPage; }
+    ImagesPage* imagesPage() const { return m_imagesPage; }
+    ContainersPage* containersPage() const { return m_containersPage; }
+    EnvironmentModel* environments() const { return m_environments; }
+    ImageModel* images() const { return m_images; }
+    ContainerModel* containers() const { return m_containers; }
+    /// Shows view `index` (0 environments, 1 images, 2 containers).
+    void showView(int index);
+    /// True while the engine-down page is shown.
+    bool showingEngineDown() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
     void showStatus();
+    void showConnection();
 
     EngineStatus* m_status;
+    EngineWatcher* m_watcher = nullptr;
+    EnvironmentModel* m_environments = nullptr;
+    ImageModel* m_images = nullptr;
+    ContainerModel* m_containers = nullptr;
+    EnvironmentsPage* m_environmentsPage = nullptr;
+    ImagesPage* m_imagesPage = nullptr;
+    ContainersPage* m_containersPage = nullptr;
+    QListWidget* m_sideBar = nullptr;
+    QStackedWidget* m_views = nullptr;
+    QStackedWidget* m_pages = nullptr; ///< the views, or the engine-down page
+    QLabel* m_downText = nullptr;
     QLabel* m_engineWarning = nullptr;
     QLabel* m_engineLine;
 };

@@ -36,32 +36,6 @@ std::string shortId(std::string id)
     return id.substr(0, 12);
 }
 
-/// A RepoTags entry as the REPOSITORY and TAG columns ("localhost:5000/x:1" -> "localhost:5000/x", "1").
-std::pair<std::string, std::string> repositoryAndTag(const std::string& repoTag)
-{
-    if (const auto ref = ImageReference::parse(repoTag)) {
-        return {ref->name(), ref->tag.empty() ? "<none>" : ref->tag};
-    }
-    // An untagged image ("<none>:<none>" from older engines), or text no reference reads: shown whole.
-    return {repoTag == "<none>:<none>" ? "<none>" : repoTag, "<none>"};
-}
-
-std::string portsText(const ContainerSummary& c)
-{
-    std::string out;
-    for (const auto& p : c.ports) {
-        if (!out.empty()) {
-            out += ", ";
-        }
-        if (p.publicPort) {
-            out += (p.ip.empty() ? "" : (p.ip.find(':') != std::string::npos ? "[" + p.ip + "]" : p.ip) + ":") +
-                   std::to_string(p.publicPort) + "->";
-        }
-        out += std::to_string(p.privatePort) + "/" + p.type;
-    }
-    return out;
-}
-
 } // namespace
 
 void printJson(const json& j)
@@ -146,7 +120,7 @@ int cmdImages(const Invocation& inv, Runtime& rt)
             tags.push_back("<none>:<none>");
         }
         for (const auto& repoTag : tags) {
-            const auto [repository, tag] = repositoryAndTag(repoTag);
+            const auto [repository, tag] = ImageReference::repositoryAndTag(repoTag);
             t.add({repository, tag, shortId(i.id), formatAgo(i.created, now),
                    formatBytes(static_cast<std::uint64_t>(i.size))});
         }
@@ -188,7 +162,7 @@ int cmdPs(const Invocation& inv, Runtime& rt)
     }
     Table t({"CONTAINER ID", "NAME", "IMAGE", "STATE", "STATUS", "PORTS"});
     for (const auto& c : *list) {
-        t.add({shortId(c.id), c.name(), c.image, c.state, c.status, portsText(c)});
+        t.add({shortId(c.id), c.name(), c.image, c.state, c.status, c.portsText()});
     }
     t.print(std::cout);
     return kExitOk;

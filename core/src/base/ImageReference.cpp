@@ -293,4 +293,13 @@ std::string ImageReference::familiar() const
     return again && again->onDockerHub() && again->familiarRepository() == shown.repository ? text : toString();
 }
 
+std::pair<std::string, std::string> ImageReference::repositoryAndTag(const std::string& repoTag)
+{
+    if (const auto ref = parse(repoTag)) {
+        return {ref->name(), ref->tag.empty() ? "<none>" : ref->tag};
+    }
+    // An untagged image ("<none>:<none>" from older engines), or text no reference reads: shown whole.
+    return {repoTag == "<none>:<none>" ? "<none>" : repoTag, "<none>"};
+}
+
 } // namespace berth::core

@@ -235,4 +235,20 @@ Event Event::fromJson(const nlohmann::json& j)
     return e;
 }
 
+std::string ContainerSummary::portsText() const
+{
+    std::string out;
+    for (const auto& p : ports) {
+        if (!out.empty()) {
+            out += ", ";
+        }
+        if (p.publicPort) {
+            out += (p.ip.empty() ? "" : (p.ip.find(':') != std::string::npos ? "[" + p.ip + "]" : p.ip) + ":") +
+                   std::to_string(p.publicPort) + "->";
+        }
+        out += std::to_string(p.privatePort) + "/" + p.type;
+    }
+    return out;
+}
+
 } // namespace berth::core

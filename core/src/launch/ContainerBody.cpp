@@ -12,6 +12,25 @@ using nlohmann::json;
 
 namespace {
 constexpr std::int64_t kGiB = 1024LL * 1024 * 1024;
+
+std::string gpuText(const GpuRequest& g)
+{
+    switch (g.mode) {
+    case GpuRequest::Mode::None:
+        return {};
+    case GpuRequest::Mode::All:
+        return "all";
+    case GpuRequest::Mode::Count:
+        return std::to_string(g.count);
+    case GpuRequest::Mode::Devices:
+        break;
+    }
+    std::string out = "device=";
+    for (std::size_t i = 0; i < g.deviceIds.size(); ++i) {
+        out += (i ? "," : "") + g.deviceIds[i];
+    }
+    return out;
+}
 constexpr const char* kLoopback = "127.0.0.1";
 } // namespace
 
@@ -73,6 +92,10 @@ json containerCreateBody(const LaunchSpec& spec, const NotebookLayout& layout, c
     if (!spec.profile.empty()) {
         marks[labels::kProfile] = spec.profile;
     }
+    // The caps, for lists that show them from the engine's container list alone (no inspect per row).
+    marks[labels::kMemory] = spec.memory ? std::to_string(*spec.memory) : std::string();
+    marks[labels::kCpus] = spec.nanoCpus ? std::to_string(*spec.nanoCpus) : std::string();
+    marks[labels::kGpus] = gpuText(spec.gpus);
     return {{"Image", spec.image},
             {"Env", envList},
             {"Labels", marks},

@@ -4,6 +4,8 @@
 
 #include "berth/core/engine/EngineClient.h"
 
+#include <cstdlib>
+
 namespace berth::core {
 
 namespace {
@@ -104,6 +106,9 @@ std::optional<EnvironmentInfo> environmentFromSummary(const ContainerSummary& c)
     e.workspaceTarget = label(c.labels, labels::kWorkspaceTarget);
     e.notebookRoot = label(c.labels, labels::kNotebookRoot);
     e.profile = label(c.labels, labels::kProfile);
+    e.memory = std::atoll(label(c.labels, labels::kMemory).c_str());
+    e.nanoCpus = std::atoll(label(c.labels, labels::kCpus).c_str());
+    e.gpus = label(c.labels, labels::kGpus);
     std::string port = label(c.labels, labels::kPort);
     if (port.empty()) {
         port = "8888/tcp";

@@ -23,6 +23,9 @@ struct ImageReference
     /// sha256 or sha512 digest in lower-case hex). An image id ("sha256:<hex>", 64 hex digits) is refused: it
     /// names an image on one engine, not in a registry. The BadInput message shows how to write one.
     static Result<ImageReference> parse(std::string_view text);
+    /// A RepoTags entry as a list's REPOSITORY and TAG ("localhost:5000/x:1" -> "localhost:5000/x", "1");
+    /// "<none>" for what is missing; text no reference reads is shown whole.
+    static std::pair<std::string, std::string> repositoryAndTag(const std::string& repoTag);
     /// "sha256:" and 64 lower-case hex digits, or "sha512:" and 128: what a registry answers for a manifest.
     static bool isDigest(std::string_view text);
 

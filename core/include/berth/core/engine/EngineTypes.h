@@ -120,6 +120,8 @@ struct ContainerSummary
 
     /// The first name without its leading '/'.
     std::string name() const;
+    /// "127.0.0.1:49153->8888/tcp, 8889/tcp", as docker ps shows them.
+    std::string portsText() const;
 };
 
 struct ContainerState

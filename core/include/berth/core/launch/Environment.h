@@ -26,6 +26,9 @@ inline constexpr const char* kNotebookRoot = "berth.notebook-root";    ///< wher
 inline constexpr const char* kWorkspace = "berth.workspace";           ///< the notebook folder on the host
 inline constexpr const char* kWorkspaceTarget = "berth.workspace-target"; ///< where it is in the container
 inline constexpr const char* kProfile = "berth.profile";               ///< the classroom profile it came from
+inline constexpr const char* kMemory = "berth.memory";                 ///< its memory cap in bytes ("" none)
+inline constexpr const char* kCpus = "berth.cpus";                     ///< its CPU cap in billionths of a CPU
+inline constexpr const char* kGpus = "berth.gpus";                     ///< "all", a count, device ids, or ""
 } // namespace labels
 
 /// The engine's container states, and Unknown for a word it has not used before.
@@ -74,6 +77,9 @@ struct EnvironmentInfo
     std::string profile;
     std::string status; ///< the engine's words for people ("Up 3 minutes"), from the list
     bool gpuImageOnCpu = false; ///< an image built for NVIDIA GPUs, launched without GPUs: it runs on the CPU
+    std::int64_t memory = 0;    ///< its memory cap in bytes, 0 none (from its labels)
+    std::int64_t nanoCpus = 0;  ///< its CPU cap, 0 none
+    std::string gpus;           ///< what GPUs it asked for, "" none
 };
 
 /// The JSON form of an environment (berthctl's --json, records); the token only when asked for.

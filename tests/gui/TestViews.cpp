@@ -1,0 +1,230 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+//
+// The window's views on the real engine, under Xvfb: the lists match the engine and follow what anyone does
+// (a container made outside Berth appears and goes by itself, from the events stream); the remove dialog lists
+// a file written outside the mounts and keeps it unless told; the log view follows a container's output;
+// an engine that cannot be reached gets its page. Screenshots of each view go to docs/screenshots/.
+#include "../integration/LiveEngine.h"
+#include "berth/core/engine/Endpoint.h"
+#include "berth/core/launch/Environment.h"
+#include "ui/EngineStatus.h"
+#include "ui/ListPage.h"
+#include "ui/MainWindow.h"
+#include "ui/containers/ContainersPage.h"
+#include "ui/containers/LogView.h"
+#include "ui/environments/EnvironmentsPage.h"
+#include "ui/environments/RemoveDialog.h"
+#include "ui/images/ImagesPage.h"
+#include "ui/models/ContainerModel.h"
+#include "ui/models/EnvironmentModel.h"
+#include "ui/models/ImageModel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTimer>
+#include <QTest>
+
+using namespace berth;
+using nlohmann::json;
+
+namespace {
+
+/// A container of this run's, created (and started when asked) through the engine, as another tool would.
+std::string makeContainer(core::EngineClient& engine, const std::string& name, std::vector<std::string> cmd,
+                          bool start, json labels = json::object())
+{
+    labels["berth.test"] = test::runLabelValue();
+    auto created = engine.createContainer(name, {{"Image", "berth-test/notebook:6"}, {"Cmd", cmd}, {"Labels", labels}});
+    if (!created) {
+        qFatal("create: %s", created.error().message.c_str());
+    }
+    if (start) {
+        (void)engine.startContainer(created->id);
+    }
+    return created->id;
+}
+
+/// Selects the row whose id is `id` in a page's table.
+bool select(ui::ListPage* page, const QString& id)
+{
+    auto* model = page->table()->model();
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->index(r, 0).data(Qt::UserRole).toString() == id) {
+            page->table()->selectRow(r);
+            return true;
+        }
+    }
+    return false;
+}
+
+QAction* action(QWidget* page, const char* name)
+{
+    return page->findChild<QAction*>(QString::fromLatin1(name));
+}
+
+} // namespace
+
+class TestViews : public QObject
+{
+    Q_OBJECT
+
+    std::shared_ptr<core::EngineClient> engine = test::liveEngine();
+    QDir shots{QStringLiteral(BERTH_SOURCE_DIR "/docs/screenshots")};
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(engine->negotiate().ok());
+        QVERIFY(shots.mkpath(QStringLiteral(".")));
+    }
+
+    void cleanupTestCase() { test::removeLabelled(*engine); }
+
+    void listsMatchTheEngineAndFollowItsEvents()
+    {
+        ui::EngineStatus status(engine, {});
+        ui::MainWindow window(&status);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        status.refresh();
+        // The lists as the engine has them (rows of this run's and an environment-labelled one).
+        const std::string plain = test::uniqueName("views-plain");
+        const std::string envName = test::uniqueName("views-env");
+        const std::string plainId = makeContainer(*engine, plain, {"sleep", "300"}, true);
+        const std::string envId =
+            makeContainer(*engine, envName, {"sleep", "300"}, false,
+                          {{core::labels::kEnvironment, envName}, {core::labels::kMemory, "1073741824"}});
+        // Made by another tool, shown within moments, from the events stream alone (nothing polls).
+        QTRY_VERIFY_WITH_TIMEOUT(window.containers()->find(plainId) >= 0, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.environments()->find(envId) >= 0, 5000);
+        QVERIFY(window.environments()->find(plainId) < 0); // not Berth's: not an environment
+        const auto* env = window.environments()->row(window.environments()->find(envId));
+        QCOMPARE(env->state, core::EnvironmentState::Created);
+        QCOMPARE(ui::capsText(*env), QStringLiteral("1.0 GiB"));
+        // Every container the engine lists is a row, and no other.
+        auto listed = engine->listContainers(true, {{"label", {"berth.test=" + test::runLabelValue()}}});
+        QVERIFY(listed.ok());
+        int ours = 0;
+        for (const auto& c : window.containers()->rows()) {
+            ours += c.labels.count("berth.test") && c.labels.at("berth.test") == test::runLabelValue();
+        }
+        QCOMPARE(ours, static_cast<int>(listed->size()));
+        // Images: each tag a row, with a verdict decided on a worker.
+        window.showView(1);
+        QTRY_VERIFY_WITH_TIMEOUT(window.images()->rowCount() > 0, 10000);
+        auto images = engine->listImages();
+        QVERIFY(images.ok());
+        std::size_t tags = 0;
+        for (const auto& i : *images) {
+            tags += std::max<std::size_t>(i.repoTags.size(), 1);
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(static_cast<std::size_t>(window.images()->rowCount()), tags, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.images()->rows().front().verdict.has_value(), 20000);
+        int notebook = -1;
+        for (int r = 0; r < window.images()->rowCount(); ++r) {
+            const auto& row = window.images()->rows()[static_cast<std::size_t>(r)];
+            if (row.repository == "berth-test/notebook" && row.tag == "6") {
+                notebook = r;
+            }
+        }
+        QVERIFY(notebook >= 0);
+        QTRY_VERIFY_WITH_TIMEOUT(window.images()->rows()[static_cast<std::size_t>(notebook)].verdict.has_value(), 20000);
+        QCOMPARE(window.images()->index(notebook, ui::ImageModel::Verdict).data().toString(), QStringLiteral("CPU only"));
+        QVERIFY(window.images()->index(notebook, ui::ImageModel::UsedBy).data().toString().contains("container"));
+        window.grab().save(shots.filePath(QStringLiteral("images.png")));
+        window.showView(2);
+        QVERIFY(select(window.containersPage(), QString::fromStdString(plainId)));
+        window.grab().save(shots.filePath(QStringLiteral("containers.png")));
+        window.showView(0);
+        QVERIFY(select(window.environmentsPage(), QString::fromStdString(envId)));
+        QVERIFY(action(window.environmentsPage(), "remove")->isEnabled());
+        window.grab().save(shots.filePath(QStringLiteral("environments.png")));
+
+        // Removed by another tool: gone from the lists by itself.
+        QVERIFY(engine->removeContainer(plainId, true, true).ok());
+        QVERIFY(engine->removeContainer(envId, true, true).ok());
+        QTRY_VERIFY_WITH_TIMEOUT(window.containers()->find(plainId) < 0, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.environments()->find(envId) < 0, 5000);
+        QVERIFY(!action(window.environmentsPage(), "remove")->isEnabled()); // its row went with it
+    }
+
+    void theRemoveDialogListsAFileWrittenOutsideTheMounts()
+    {
+        ui::EngineStatus status(engine, {});
+        ui::MainWindow window(&status);
+        window.show();
+        const std::string name = test::uniqueName("views-rm");
+        const std::string id = makeContainer(*engine, name,
+                                             {"sh", "-c", "mkdir -p /root/run && echo '{}' > /root/run/model.ipynb"}, true);
+        window.showView(2);
+        QTRY_VERIFY_WITH_TIMEOUT(select(window.containersPage(), QString::fromStdString(id)), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(window.containers()->row(window.containers()->find(id))->state, std::string("exited"),
+                                  10000);
+        // The dialog comes up (modal) once core has listed what would be lost; the test looks, keeps it all.
+        ui::RemoveDialog* seen = nullptr;
+        QStringList files;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&] {
+            if (auto* d = qobject_cast<ui::RemoveDialog*>(QApplication::activeModalWidget())) {
+                seen = d;
+                for (int i = 0; i < d->files()->count(); ++i) {
+                    files << d->files()->item(i)->text();
+                }
+                d->grab().save(shots.filePath(QStringLiteral("remove-dialog.png")));
+                d->reject();
+            }
+        });
+        poll.start(50);
+        action(window.containersPage(), "remove")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(seen != nullptr, 10000);
+        poll.stop();
+        QCOMPARE(files, QStringList{QStringLiteral("/root/run/model.ipynb")});
+        QTRY_VERIFY_WITH_TIMEOUT(window.containersPage()->note()->text().contains("Kept"), 5000);
+        QVERIFY(engine->inspectContainer(id).ok()); // nothing was removed
+    }
+
+    void theLogViewFollowsAContainer()
+    {
+        ui::EngineStatus status(engine, {});
+        ui::MainWindow window(&status);
+        window.show();
+        const std::string name = test::uniqueName("views-log");
+        const std::string id = makeContainer(
+            *engine, name, {"sh", "-c", "echo first line; echo to stderr >&2; sleep 1; echo later line; sleep 300"}, true);
+        window.showView(2);
+        QTRY_VERIFY_WITH_TIMEOUT(select(window.containersPage(), QString::fromStdString(id)), 5000);
+        action(window.containersPage(), "log")->trigger();
+        auto* view = window.containersPage()->findChild<ui::LogView*>();
+        QVERIFY(view);
+        QTRY_VERIFY_WITH_TIMEOUT(view->text()->toPlainText().contains("later line"), 10000); // followed, not read once
+        QVERIFY(view->text()->toPlainText().contains("first line"));
+        QVERIFY(view->text()->toPlainText().contains("to stderr"));
+        view->grab().save(shots.filePath(QStringLiteral("log.png")));
+        view->close(); // ends the stream
+        (void)engine->removeContainer(id, true, true);
+    }
+
+    void anEngineThatCannotBeReachedGetsItsPage()
+    {
+        auto ep = core::parseEndpoint("unix:///tmp/berth-views-nothing.sock");
+        QVERIFY(ep.ok());
+        ui::EngineStatus status(std::make_shared<core::EngineClient>(std::make_shared<core::CurlTransport>(*ep)), {});
+        ui::MainWindow window(&status);
+        window.show();
+        QTRY_VERIFY_WITH_TIMEOUT(window.showingEngineDown(), 5000);
+        auto* text = window.findChild<QLabel*>(QStringLiteral("engineDownText"));
+        QVERIFY(text->text().contains("No engine answers at unix:///tmp/berth-views-nothing.sock"));
+        QVERIFY(text->text().contains("Start Docker"));
+        window.grab().save(shots.filePath(QStringLiteral("engine-down.png")));
+    }
+};
+
+QTEST_MAIN(TestViews)
+#include "TestViews.moc"

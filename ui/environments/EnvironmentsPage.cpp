@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+#include "ui/environments/EnvironmentsPage.h"
+
+#include "berth/core/base/Escape.h"
+#include "berth/core/gpu/GpuHost.h"
+#include "berth/core/launch/BrowserHandoff.h"
+#include "berth/core/launch/Launcher.h"
+#include "ui/RemedyText.h"
+#include "ui/async/Async.h"
+#include "ui/environments/Actions.h"
+#include "ui/models/EnvironmentModel.h"
+
+#include <QAction>
+#include <QClipboard>
+#include <QDesktopServices>
+#include <QFile>
+#include <QGuiApplication>
+#include <QTableView>
+#include <QTimer>
+#include <QUrl>
+
+namespace berth::ui {
+
+EnvironmentsPage::EnvironmentsPage(std::shared_ptr<core::EngineClient> engine, EnvironmentModel* model,
+                                   QWidget* parent)
+    : ListPage(tr("Environments"), model, parent), m_engine(std::move(engine)), m_model(model)
+{
+    setObjectName(QStringLiteral("environmentsPage"));
+    connect(addRowAction(tr("&Open Notebook"), QKeySequence(Qt::CTRL | Qt::Key_O), QStringLiteral("open")),
+            &QAction::triggered, this, &EnvironmentsPage::open);
+    connect(addRowAction(tr("&Start"), QKeySequence(Qt::CTRL | Qt::Key_R), QStringLiteral("start")),
+            &QAction::triggered, this, &EnvironmentsPage::start);
+    connect(addRowAction(tr("S&top"), QKeySequence(Qt::CTRL | Qt::Key_Period), QStringLiteral("stop")),
+            &QAction::triggered, this, [this] {
+                stopContainer(this, m_engine, currentId(), currentText(EnvironmentModel::Name));
+            });
+    connect(addRowAction(tr("&Remove..."), QKeySequence::Delete, QStringLiteral("remove")), &QAction::triggered, this,
+            [this] { removeContainer(this, m_engine, currentId(), currentText(EnvironmentModel::Name)); });
+    connect(addRowAction(tr("&Log"), QKeySequence(Qt::CTRL | Qt::Key_L), QStringLiteral("log")), &QAction::triggered,
+            this, [this] { showLog(this, m_engine, currentId(), currentText(EnvironmentModel::Name)); });
+    connect(addRowAction(tr("Copy Re&cord"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), QStringLiteral("record")),
+            &QAction::triggered, this, &EnvironmentsPage::copyRecord);
+    connect(table(), &QTableView::activated, this, &EnvironmentsPage::open); // Enter or a double click
+    connect(model, &EnvironmentModel::refreshed, this, [this] {
+        if (!m_model->problem().isEmpty()) {
+            say(m_model->problem(), true);
+        } else if (m_model->rowCount() == 0) {
+            say(tr("No environments yet: launch one from an image (berthctl launch IMAGE, or the launch form)."));
+        }
+    });
+}
+
+void EnvironmentsPage::open()
+{
+    const QString name = currentText(EnvironmentModel::Name);
+    say(tr("Opening %1...").arg(name));
+    // Until the notebook pane: the browser, through a private page that carries the token (never a URL of
+    // a command line).
+    runAsync(
+        this,
+        [engine = m_engine, id = currentId().toStdString()]() -> core::Result<std::string> {
+            core::Launcher launcher(engine);
+            auto env = launcher.readyEnvironment(id, true);
+            if (!env) {
+                return env.error();
+            }
+            return core::writeBrowserHandoff(*env);
+        },
+        [this, name](core::Result<std::string> page) {
+            if (!page) {
+                sayError(page.error());
+                return;
+            }
+            const QString file = QString::fromStdString(*page);
+            if (!QDesktopServices::openUrl(QUrl::fromLocalFile(file))) {
+                QFile::remove(file);
+                say(tr("No browser could be started to open %1.").arg(name), true);
+                return;
+            }
+            say(tr("Opened %1 in the browser.").arg(name));
+            QTimer::singleShot(30000, qApp, [file] { QFile::remove(file); }); // the token does not stay on disk
+        });
+}
+
+void EnvironmentsPage::start()
+{
+    const QString name = currentText(EnvironmentModel::Name);
+    say(tr("Starting %1 and waiting for Jupyter...").arg(name));
+    runAsync(
+        this, [engine = m_engine, id = currentId().toStdString()] { return core::Launcher(engine).start(id); },
+        [this, name](core::Result<core::EnvironmentInfo> env) {
+            if (env) {
+                say(tr("%1 is ready at %2").arg(name, QString::fromStdString(env->url)));
+            } else {
+                sayError(env.error());
+            }
+        });
+}
+
+void EnvironmentsPage::copyRecord()
+{
+    const QString name = currentText(EnvironmentModel::Name);
+    runAsync(
+        this,
+        [engine = m_engine, id = currentId().toStdString()]() -> core::Result<nlohmann::json> {
+            core::Launcher launcher(engine);
+            const auto here = launcher.engineRunsHere();
+            const core::HostGpus host = here && *here ? core::GpuHost::probe() : core::HostGpus{};
+            return launcher.record(id, here && *here ? &host : nullptr);
+        },
+        [this, name](core::Result<nlohmann::json> rec) {
+            if (!rec) {
+                sayError(rec.error());
+                return;
+            }
+            QGuiApplication::clipboard()->setText(QString::fromStdString(core::jsonText(*rec, 2)));
+            say(tr("The record of %1 (what ran: image digest, CUDA, caps, mounts, engine) is on the clipboard.").arg(name));
+        });
+}
+
+} // namespace berth::ui

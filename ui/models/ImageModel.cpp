@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+#include "ui/models/ImageModel.h"
+
+#include "berth/core/base/ImageReference.h"
+#include "berth/core/base/Units.h"
+#include "berth/core/gpu/EngineGpuSupport.h"
+#include "berth/core/gpu/GpuHost.h"
+#include "ui/RemedyText.h"
+#include "ui/async/Async.h"
+
+#include <QDateTime>
+
+namespace berth::ui {
+
+QString verdictText(const core::Verdict& v)
+{
+    using K = core::Verdict::Kind;
+    using R = core::Verdict::Reason;
+    switch (v.kind) {
+    case K::RunsOnGpu:
+        return ImageModel::tr("runs on the GPU");
+    case K::RunsOnCpu:
+        return ImageModel::tr("CPU only");
+    case K::Unknown:
+        return ImageModel::tr("unknown");
+    case K::CannotRun:
+        break;
+    }
+    switch (v.reason) {
+    case R::DriverTooOld:
+        return v.requiredDriver.empty() ? ImageModel::tr("needs a newer driver")
+                                        : ImageModel::tr("needs driver %1").arg(QString::fromStdString(v.requiredDriver));
+    case R::EngineCannotPassGpus:
+        return ImageModel::tr("needs the NVIDIA Container Toolkit");
+    case R::NoGpu:
+        return ImageModel::tr("needs an NVIDIA GPU");
+    case R::DriverNotLoaded:
+        return ImageModel::tr("the NVIDIA driver is not loaded");
+    case R::GpuTooOld:
+        return ImageModel::tr("needs a newer GPU");
+    case R::InvalidRequirement:
+        return ImageModel::tr("refused by the NVIDIA toolkit");
+    default:
+        return ImageModel::tr("cannot run here");
+    }
+}
+
+namespace {
+struct Listing
+{
+    core::Result<std::vector<ImageRow>> rows = std::vector<ImageRow>{};
+    std::map<std::string, core::Verdict> verdicts; ///< the ones decided in this run
+};
+} // namespace
+
+ImageModel::ImageModel(std::shared_ptr<core::EngineClient> engine, QObject* parent)
+    : RowsModel({tr("Repository"), tr("Tag"), tr("On this machine"), tr("Size"), tr("Created"), tr("Used by"),
+                 tr("Digest")},
+                parent),
+      m_engine(std::move(engine))
+{
+}
+
+void ImageModel::refresh()
+{
+    if (!m_engine) {
+        return;
+    }
+    if (m_running) {
+        m_again = true;
+        return;
+    }
+    m_running = true;
+    // The worker decides verdicts only for ids it has not seen: an id's content never changes.
+    std::vector<std::string> known;
+    for (const auto& [id, _] : m_verdicts) {
+        known.push_back(id);
+    }
+    auto engine = m_engine;
+    runAsync(
+        this,
+        [engine, known]() {
+            Listing out;
+            auto images = engine->listImages();
+            if (!images) {
+                out.rows = images.error();
+                return out;
+            }
+            auto containers = engine->listContainers(true);
+            std::map<std::string, int> used;
+            if (containers) {
+                for (const auto& c : *containers) {
+                    ++used[c.imageId];
+                }
+            }
+            std::optional<core::HostGpus> host;
+            std::optional<core::EngineGpuSupport> support;
+            std::vector<ImageRow> rows;
+            for (const auto& i : *images) {
+                std::vector<std::string> tags = i.repoTags;
+                if (tags.empty()) {
+                    tags.push_back("<none>:<none>");
+                }
+                if (std::find(known.begin(), known.end(), i.id) == known.end() && !out.verdicts.count(i.id)) {
+                    if (!host) {
+                        host = core::GpuHost::probe();
+                        support = core::EngineGpuSupport::detect(*engine);
+                    }
+                    if (auto details = engine->inspectImage(i.id)) {
+                        const std::string ref = tags.front() == "<none>:<none>" ? i.id : tags.front();
+                        out.verdicts.emplace(i.id, core::Compat::checkImage(*details, ref, *host, *support));
+                    }
+                }
+                for (const auto& repoTag : tags) {
+                    auto [repository, tag] = core::ImageReference::repositoryAndTag(repoTag);
+                    rows.push_back({i, repository, tag, used.count(i.id) ? used[i.id] : 0, std::nullopt});
+                }
+            }
+            out.rows = std::move(rows);
+            return out;
+        },
+        [this](Listing listing) {
+            for (auto& [id, v] : listing.verdicts) {
+                m_verdicts.insert_or_assign(id, std::move(v));
+            }
+            if (!listing.rows) {
+                m_problem = errorText(listing.rows.error());
+            } else {
+                m_problem.clear();
+                auto rows = std::move(listing.rows.value());
+                for (auto& r : rows) {
+                    if (auto it = m_verdicts.find(r.image.id); it != m_verdicts.end()) {
+                        r.verdict = it->second;
+                    }
+                }
+                setRows(std::move(rows));
+            }
+            m_running = false;
+            Q_EMIT refreshed();
+            if (m_again) {
+                m_again = false;
+                refresh();
+            }
+        });
+}
+
+QVariant ImageModel::data(const QModelIndex& index, int role) const
+{
+    const ImageRow* r = row(index.row());
+    if (!r) {
+        return {};
+    }
+    if (role == Qt::DisplayRole || role == Qt::AccessibleTextRole) {
+        switch (index.column()) {
+        case Repository:
+            return QString::fromStdString(r->repository);
+        case Tag:
+            return QString::fromStdString(r->tag);
+        case Size:
+            return QString::fromStdString(core::formatBytes(static_cast<std::uint64_t>(r->image.size)));
+        case Created:
+            return QDateTime::fromSecsSinceEpoch(r->image.created).toString(QStringLiteral("yyyy-MM-dd hh:mm"));
+        case Digest: {
+            const auto& d = r->image.repoDigests;
+            return d.empty() ? tr("(none: built or loaded here)") : QString::fromStdString(d.front());
+        }
+        case UsedBy:
+            return r->usedBy == 0 ? tr("nothing") : tr("%n container(s)", nullptr, r->usedBy);
+        case Verdict:
+            return r->verdict ? verdictText(*r->verdict) : tr("checking...");
+        }
+    }
+    if (role == Qt::ToolTipRole && index.column() == Verdict && r->verdict) {
+        QString tip = QString::fromStdString(r->verdict->message);
+        for (const auto& remedy : r->verdict->remedies) {
+            tip += QLatin1Char('\n') + remedyText(remedy);
+        }
+        return tip;
+    }
+    if (role == Qt::UserRole) {
+        return QString::fromStdString(r->image.id);
+    }
+    return {};
+}
+
+} // namespace berth::ui

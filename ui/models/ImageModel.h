@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+#pragma once
+
+#include "berth/core/engine/EngineClient.h"
+#include "berth/core/gpu/Compat.h"
+#include "ui/models/RowsModel.h"
+
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace berth::ui {
+
+/// One tag of an image (an untagged image is one row), with what uses it and whether it runs here.
+struct ImageRow
+{
+    core::ImageSummary image;
+    std::string repository;
+    std::string tag;
+    int usedBy = 0; ///< containers made from it, stopped ones too
+    std::optional<core::Verdict> verdict;
+};
+
+/// The engine's images, each with its GPU verdict (can it run here, on the GPU, and what to do if not),
+/// decided once per image id on a worker.
+class ImageModel : public RowsModel<ImageRow>
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        Repository,
+        Tag,
+        Verdict,
+        Size,
+        Created,
+        UsedBy,
+        Digest,
+    };
+    ImageModel(std::shared_ptr<core::EngineClient> engine, QObject* parent = nullptr);
+
+    QVariant data(const QModelIndex& index, int role) const override;
+    void refresh();
+    const QString& problem() const { return m_problem; }
+
+Q_SIGNALS:
+    void refreshed();
+
+protected:
+    std::string key(const ImageRow& r) const override { return r.image.id + "|" + r.repository + ":" + r.tag; }
+
+private:
+    std::shared_ptr<core::EngineClient> m_engine;
+    QString m_problem;
+    bool m_running = false; ///< a list is under way; one more follows it when asked meanwhile
+    bool m_again = false;
+    std::map<std::string, core::Verdict> m_verdicts; ///< by image id: an id's content never changes
+};
+
+/// The verdict in a few words for a column: "runs on the GPU", "CPU only", "needs driver 535"...
+QString verdictText(const core::Verdict& v);
+
+} // namespace berth::ui

@@ -37,7 +37,7 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
     m_environments = new EnvironmentModel(engine, this);
     m_images = new ImageModel(engine, this);
     m_containers = new ContainerModel(engine, this);
-    m_environmentsPage = new EnvironmentsPage(engine, m_environments, this);
+    m_environmentsPage = new EnvironmentsPage(engine, m_environments, m_images, this);
     m_imagesPage = new ImagesPage(engine, m_images, this);
     m_containersPage = new ContainersPage(engine, m_containers, this);
     m_sideBar = new QListWidget(this);

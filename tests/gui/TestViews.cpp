@@ -14,6 +14,7 @@
 #include "ui/containers/ContainersPage.h"
 #include "ui/containers/LogView.h"
 #include "ui/environments/EnvironmentsPage.h"
+#include "ui/environments/LaunchDialog.h"
 #include "ui/environments/RemoveDialog.h"
 #include "ui/images/ImagesPage.h"
 #include "ui/models/ContainerModel.h"
@@ -28,7 +29,14 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableView>
+#include <QLineEdit>
+#include <QTemporaryDir>
 #include <QTimer>
+#include <QPointer>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QSpinBox>
 #include <QTest>
 
 using namespace berth;
@@ -152,7 +160,7 @@ private Q_SLOTS:
         QVERIFY(engine->removeContainer(envId, true, true).ok());
         QTRY_VERIFY_WITH_TIMEOUT(window.containers()->find(plainId) < 0, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(window.environments()->find(envId) < 0, 5000);
-        QVERIFY(!action(window.environmentsPage(), "remove")->isEnabled()); // its row went with it
+        QVERIFY(window.environmentsPage()->currentId() != QString::fromStdString(envId)); // its row went with it
     }
 
     void theRemoveDialogListsAFileWrittenOutsideTheMounts()
@@ -209,6 +217,77 @@ private Q_SLOTS:
         view->grab().save(shots.filePath(QStringLiteral("log.png")));
         view->close(); // ends the stream
         (void)engine->removeContainer(id, true, true);
+    }
+
+    void theLaunchFormMakesWhatTheCommandLineMakes()
+    {
+        ui::EngineStatus status(engine, {});
+        ui::MainWindow window(&status);
+        window.show();
+        QTemporaryDir data(QDir::homePath() + QStringLiteral("/berth-views-XXXXXX"));
+        QVERIFY(data.isValid());
+        const QString formName = QString::fromStdString(test::uniqueName("form"));
+        const QString cliName = QString::fromStdString(test::uniqueName("formcli"));
+        auto* form = window.environmentsPage()->openLaunchForm();
+        QVERIFY(QTest::qWaitForWindowExposed(form));
+        form->image()->setEditText(QStringLiteral("berth-test/notebook:6"));
+        // The verdict comes before anything is pulled or made.
+        QTRY_VERIFY_WITH_TIMEOUT(form->verdict()->text().startsWith("CPU only"), 15000);
+        QVERIFY(!form->verdict()->text().contains("Toolkit"));
+        form->name()->setText(formName);
+        form->noWorkspace()->setChecked(true);
+        form->addMount(data.path(), QStringLiteral("/data/in"), true);
+        form->memory()->setValue(1.5);
+        form->cpus()->setValue(1);
+        form->shm()->setValue(256);
+        // A wrong choice is pointed at, and nothing is made.
+        form->env()->setPlainText(QStringLiteral("A=1\n1X=2"));
+        form->launch();
+        QVERIFY2(form->problem()->text().contains("'1X=2'"), qPrintable(form->problem()->text()));
+        QVERIFY(form->env()->hasFocus() || !form->isActiveWindow());
+        QCOMPARE(engine->inspectContainer(formName.toStdString()).error().kind, core::ErrorKind::NotFound);
+        form->env()->setPlainText(QStringLiteral("A=1\nB=two words"));
+        form->grab().save(shots.filePath(QStringLiteral("launch-form.png")));
+        // Launched, the form closes itself (and goes); what it said is kept here.
+        QPointer<ui::LaunchDialog> open(form);
+        std::optional<core::EnvironmentInfo> launched;
+        QString problem;
+        connect(form, &ui::LaunchDialog::launchedEnvironment, this, [&] { launched = form->launched(); });
+        connect(form, &ui::LaunchDialog::failed, this, [&] { problem = form->problem()->text(); });
+        form->launch();
+        QTRY_VERIFY_WITH_TIMEOUT(launched.has_value() || !problem.isEmpty(), 120000);
+        QVERIFY2(launched.has_value(), qPrintable(problem));
+        QVERIFY(launched->ready);
+        QTRY_VERIFY_WITH_TIMEOUT(open.isNull(), 5000);
+        // The same choices on the command line.
+        const auto cli = test::berthctl({"launch", "berth-test/notebook:6", "--name", cliName, "--no-workspace",
+                                         "--mount", data.path() + ":/data/in:ro", "--memory", "1.5g", "--cpus", "1",
+                                         "--shm-size", "256m", "--env", "A=1", "--env", "B=two words", "--no-wait"});
+        QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
+        auto a = engine->inspectContainer(formName.toStdString());
+        auto b = engine->inspectContainer(cliName.toStdString());
+        (void)engine->removeContainer(formName.toStdString(), true, true);
+        (void)engine->removeContainer(cliName.toStdString(), true, true);
+        QVERIFY(a.ok() && b.ok());
+        for (const char* key : {"Memory", "NanoCpus", "ShmSize", "Init", "Privileged", "Binds", "RestartPolicy"}) {
+            QVERIFY2(a->raw["HostConfig"][key] == b->raw["HostConfig"][key], key);
+        }
+        QCOMPARE(QString::fromStdString(a->raw["HostConfig"]["PortBindings"].dump()),
+                 QString::fromStdString(b->raw["HostConfig"]["PortBindings"].dump()));
+        QCOMPARE(QString::fromStdString(a->raw["Mounts"].dump()), QString::fromStdString(b->raw["Mounts"].dump()));
+        auto withoutToken = [](std::vector<std::string> env) {
+            std::erase_if(env, [](const std::string& e) { return e.starts_with("JUPYTER_TOKEN="); });
+            return env;
+        };
+        QCOMPARE(withoutToken(a->env), withoutToken(b->env));
+        auto labels = [](std::map<std::string, std::string> l) {
+            l.erase(core::labels::kEnvironment); // the names differ
+            return l;
+        };
+        QCOMPARE(QString::fromStdString(nlohmann::json(labels(a->labels)).dump()),
+                 QString::fromStdString(nlohmann::json(labels(b->labels)).dump()));
+        QVERIFY(withoutToken(a->env) != a->env); // each has its own token...
+        QVERIFY(a->env != b->env);               // ...and not the same one
     }
 
     void anEngineThatCannotBeReachedGetsItsPage()

@@ -9,6 +9,8 @@
 #include "ui/RemedyText.h"
 #include "ui/async/Async.h"
 #include "ui/environments/Actions.h"
+#include "ui/environments/LaunchDialog.h"
+#include "ui/models/ImageModel.h"
 #include "ui/models/EnvironmentModel.h"
 
 #include <QAction>
@@ -23,10 +25,12 @@
 namespace berth::ui {
 
 EnvironmentsPage::EnvironmentsPage(std::shared_ptr<core::EngineClient> engine, EnvironmentModel* model,
-                                   QWidget* parent)
-    : ListPage(tr("Environments"), model, parent), m_engine(std::move(engine)), m_model(model)
+                                   ImageModel* images, QWidget* parent)
+    : ListPage(tr("Environments"), model, parent), m_engine(std::move(engine)), m_model(model), m_images(images)
 {
     setObjectName(QStringLiteral("environmentsPage"));
+    connect(addAction(tr("&Launch..."), QKeySequence::New, QStringLiteral("launch")), &QAction::triggered, this,
+            &EnvironmentsPage::openLaunchForm);
     connect(addRowAction(tr("&Open Notebook"), QKeySequence(Qt::CTRL | Qt::Key_O), QStringLiteral("open")),
             &QAction::triggered, this, &EnvironmentsPage::open);
     connect(addRowAction(tr("&Start"), QKeySequence(Qt::CTRL | Qt::Key_R), QStringLiteral("start")),
@@ -46,9 +50,28 @@ EnvironmentsPage::EnvironmentsPage(std::shared_ptr<core::EngineClient> engine, E
         if (!m_model->problem().isEmpty()) {
             say(m_model->problem(), true);
         } else if (m_model->rowCount() == 0) {
-            say(tr("No environments yet: launch one from an image (berthctl launch IMAGE, or the launch form)."));
+            say(tr("No environments yet: launch one from an image (Launch..., Ctrl+N)."));
         }
     });
+}
+
+LaunchDialog* EnvironmentsPage::openLaunchForm()
+{
+    QStringList refs;
+    for (const auto& r : m_images->rows()) {
+        if (r.repository != "<none>") {
+            refs << QString::fromStdString(r.repository + ":" + r.tag);
+        }
+    }
+    auto* dialog = new LaunchDialog(m_engine, refs, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setObjectName(QStringLiteral("launchForm"));
+    connect(dialog, &LaunchDialog::launchedEnvironment, this, [this](const QString& name) {
+        say(tr("%1 is ready. Open it with Ctrl+O.").arg(name));
+        m_model->refresh();
+    });
+    dialog->show();
+    return dialog;
 }
 
 void EnvironmentsPage::open()

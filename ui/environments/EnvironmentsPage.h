@@ -10,13 +10,19 @@
 namespace berth::ui {
 
 class EnvironmentModel;
+class ImageModel;
+class LaunchDialog;
 
 /// Berth's environments: open the notebook, start, stop, remove (behind the user-files guard), log, record.
 class EnvironmentsPage : public ListPage
 {
     Q_OBJECT
 public:
-    EnvironmentsPage(std::shared_ptr<core::EngineClient> engine, EnvironmentModel* model, QWidget* parent = nullptr);
+    EnvironmentsPage(std::shared_ptr<core::EngineClient> engine, EnvironmentModel* model, ImageModel* images,
+                     QWidget* parent = nullptr);
+
+    /// Opens the launch form (what Launch... does); it is returned for tests.
+    LaunchDialog* openLaunchForm();
 
 private:
     void open();
@@ -25,6 +31,7 @@ private:
 
     std::shared_ptr<core::EngineClient> m_engine;
     EnvironmentModel* m_model;
+    ImageModel* m_images;
 };
 
 } // namespace berth::ui

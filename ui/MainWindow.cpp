@@ -6,6 +6,7 @@
 #include "ui/containers/ContainersPage.h"
 #include "ui/engine/EngineWatcher.h"
 #include "ui/environments/EnvironmentsPage.h"
+#include "ui/gpu/GpusPage.h"
 #include "ui/images/ImagesPage.h"
 #include "ui/models/ContainerModel.h"
 #include "ui/models/EnvironmentModel.h"
@@ -40,15 +41,17 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
     m_environmentsPage = new EnvironmentsPage(engine, m_environments, m_images, this);
     m_imagesPage = new ImagesPage(engine, m_images, this);
     m_containersPage = new ContainersPage(engine, m_containers, this);
+    m_gpusPage = new GpusPage(engine, this);
     m_sideBar = new QListWidget(this);
     m_sideBar->setObjectName(QStringLiteral("sideBar"));
     m_sideBar->setAccessibleName(tr("Views"));
-    m_sideBar->addItems({tr("Environments"), tr("Images"), tr("Containers")});
+    m_sideBar->addItems({tr("Environments"), tr("Images"), tr("Containers"), tr("GPUs")});
     m_sideBar->setFixedWidth(m_sideBar->sizeHintForColumn(0) + 36);
     m_views = new QStackedWidget(this);
     m_views->addWidget(m_environmentsPage);
     m_views->addWidget(m_imagesPage);
     m_views->addWidget(m_containersPage);
+    m_views->addWidget(m_gpusPage);
     connect(m_sideBar, &QListWidget::currentRowChanged, m_views, &QStackedWidget::setCurrentIndex);
     auto* content = new QWidget(this);
     auto* row = new QHBoxLayout(content);
@@ -107,7 +110,7 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
     auto* view = menuBar()->addMenu(tr("&View"));
-    const QStringList names = {tr("&Environments"), tr("&Images"), tr("&Containers")};
+    const QStringList names = {tr("&Environments"), tr("&Images"), tr("&Containers"), tr("&GPUs")};
     for (int i = 0; i < names.size(); ++i) {
         auto* a = view->addAction(names[i]);
         a->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));

@@ -14,6 +14,7 @@ class ContainerModel;
 class ContainersPage;
 class EngineStatus;
 class EngineWatcher;
+class GpusPage;
 class EnvironmentModel;
 class EnvironmentsPage;
 class ImageModel;
@@ -34,10 +35,11 @@ public:
     EnvironmentsPage* environmentsPage() const { return m_environmentsPage; }
     ImagesPage* imagesPage() const { return m_imagesPage; }
     ContainersPage* containersPage() const { return m_containersPage; }
+    GpusPage* gpusPage() const { return m_gpusPage; }
     EnvironmentModel* environments() const { return m_environments; }
     ImageModel* images() const { return m_images; }
     ContainerModel* containers() const { return m_containers; }
-    /// Shows view `index` (0 environments, 1 images, 2 containers).
+    /// Shows view `index` (0 environments, 1 images, 2 containers, 3 GPUs).
     void showView(int index);
     /// True while the engine-down page is shown.
     bool showingEngineDown() const;
@@ -57,6 +59,7 @@ private:
     EnvironmentsPage* m_environmentsPage = nullptr;
     ImagesPage* m_imagesPage = nullptr;
     ContainersPage* m_containersPage = nullptr;
+    GpusPage* m_gpusPage = nullptr;
     QListWidget* m_sideBar = nullptr;
     QStackedWidget* m_views = nullptr;
     QStackedWidget* m_pages = nullptr; ///< the views, or the engine-down page

@@ -268,8 +268,32 @@ nvmlReturn_t nvmlDeviceGetMemoryInfo(nvmlDevice_t device, nvmlMemory_t* memory)
         return 2;
     }
     memory->total = device->memoryMiB * 1024ULL * 1024ULL;
-    memory->used = 0;
-    memory->free = memory->total;
+    /* FAKE_NVML_USED_MIB: memory in use on every device (default none). */
+    memory->used = strtoull(env("FAKE_NVML_USED_MIB", "0"), NULL, 10) * 1024ULL * 1024ULL;
+    if (memory->used > memory->total) {
+        memory->used = memory->total;
+    }
+    memory->free = memory->total - memory->used;
+    return 0;
+}
+
+typedef struct
+{
+    unsigned int gpu;
+    unsigned int memory;
+} nvmlUtilization_t;
+
+/* FAKE_NVML_UTIL: the busy share of every device, 0..100 (default 0). */
+nvmlReturn_t nvmlDeviceGetUtilizationRates(nvmlDevice_t device, nvmlUtilization_t* utilization)
+{
+    if (!valid(device) || !utilization) {
+        return 2;
+    }
+    if (failing("nvmlDeviceGetUtilizationRates")) {
+        return failCode();
+    }
+    utilization->gpu = (unsigned)atoi(env("FAKE_NVML_UTIL", "0"));
+    utilization->memory = 0;
     return 0;
 }
 

@@ -15,6 +15,7 @@
 #include "ui/containers/LogView.h"
 #include "ui/environments/EnvironmentsPage.h"
 #include "ui/environments/LaunchDialog.h"
+#include "ui/gpu/GpusPage.h"
 #include "ui/environments/RemoveDialog.h"
 #include "ui/images/ImagesPage.h"
 #include "ui/models/ContainerModel.h"
@@ -30,6 +31,7 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QLineEdit>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QPointer>
@@ -288,6 +290,46 @@ private Q_SLOTS:
                  QString::fromStdString(nlohmann::json(labels(b->labels)).dump()));
         QVERIFY(withoutToken(a->env) != a->env); // each has its own token...
         QVERIFY(a->env != b->env);               // ...and not the same one
+    }
+
+    void theGpuViewShowsEachGpuAndItsLoadWhileShown()
+    {
+        // A machine with two NVIDIA GPUs, faked at NVML's C ABI; this engine has no NVIDIA toolkit.
+        qputenv("BERTH_NVML_LIBRARY", FAKE_NVML_PATH);
+        qputenv("FAKE_NVML_DRIVER", "550.54.14");
+        qputenv("FAKE_NVML_CUDA", "12040");
+        qputenv("FAKE_NVML_GPUS", "NVIDIA GeForce RTX 3090|GPU-e1924eea-b9bb-d537-39f2-b345087fa145|24576|8.6|5;"
+                                  "Tesla T4|GPU-0b9c0a8e-1111-2222-3333-444455556666|15360|7.5|2");
+        qputenv("FAKE_NVML_UTIL", "37");
+        qputenv("FAKE_NVML_USED_MIB", "2048");
+        ui::EngineStatus status(engine, {});
+        ui::MainWindow window(&status);
+        window.show();
+        auto* gpus = window.gpusPage();
+        QVERIFY(!gpus->isVisible());
+        QCOMPARE(gpus->samples(), 0); // nothing is sampled while the view is not shown
+        window.showView(3);
+        QTRY_COMPARE_WITH_TIMEOUT(gpus->table()->rowCount(), 2, 10000);
+        QVERIFY2(gpus->driver()->text().contains("550.54.14") && gpus->driver()->text().contains("12.4"),
+                 qPrintable(gpus->driver()->text()));
+        QVERIFY2(gpus->engineSupport()->text().contains("cannot hand GPUs") &&
+                     gpus->engineSupport()->text().contains("Install the NVIDIA Container Toolkit"),
+                 qPrintable(gpus->engineSupport()->text()));
+        QCOMPARE(gpus->table()->item(1, 1)->text(), QStringLiteral("Tesla T4"));
+        QTRY_COMPARE_WITH_TIMEOUT(gpus->table()->item(0, 4)->text(), QStringLiteral("37 %"), 10000);
+        QCOMPARE(gpus->table()->item(0, 5)->text(), QStringLiteral("2.0 GiB"));
+        // Samples follow the view: more while shown, none after it is hidden.
+        qputenv("FAKE_NVML_UTIL", "81");
+        QTRY_COMPARE_WITH_TIMEOUT(gpus->table()->item(0, 4)->text(), QStringLiteral("81 %"), 10000);
+        window.grab().save(shots.filePath(QStringLiteral("gpus.png")));
+        window.showView(0);
+        const int taken = gpus->samples();
+        QTest::qWait(4500);
+        QCOMPARE(gpus->samples(), taken);
+        for (const char* v : {"BERTH_NVML_LIBRARY", "FAKE_NVML_DRIVER", "FAKE_NVML_CUDA", "FAKE_NVML_GPUS",
+                              "FAKE_NVML_UTIL", "FAKE_NVML_USED_MIB"}) {
+            qunsetenv(v);
+        }
     }
 
     void anEngineThatCannotBeReachedGetsItsPage()

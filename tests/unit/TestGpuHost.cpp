@@ -49,7 +49,8 @@ private Q_SLOTS:
     {
         for (const char* v : {"FAKE_NVML_INIT_ERROR", "FAKE_NVML_DRIVER", "FAKE_NVML_CUDA", "FAKE_NVML_GPUS",
                               "FAKE_NVML_FAIL", "FAKE_NVML_FAIL_CODE", "FAKE_SMI_FIXTURE", "FAKE_SMI_EXIT",
-                              "FAKE_SMI_NO_COMPUTE_CAP", "FAKE_SMI_SLEEP", "FAKE_SMI_ARGS_LOG"}) {
+                              "FAKE_SMI_NO_COMPUTE_CAP", "FAKE_SMI_SLEEP", "FAKE_SMI_ARGS_LOG", "FAKE_NVML_UTIL",
+                              "FAKE_NVML_USED_MIB"}) {
             qunsetenv(v);
         }
         qputenv("FAKE_SMI_DATA", QByteArray::fromStdString(kData));
@@ -77,6 +78,27 @@ private Q_SLOTS:
         QCOMPARE(h->gpus[1].brand, std::string("GeForce"));
         QCOMPARE(h->gpus[2].index, 2);
         QCOMPARE(h->gpus[2].computeCapability, std::string("7.5"));
+    }
+
+    void nvmlSamplesHowBusyEachGpuIs()
+    {
+        qputenv("FAKE_NVML_GPUS", "NVIDIA GeForce RTX 3090|GPU-e1924eea-b9bb-d537-39f2-b345087fa145|24576|8.6|5;"
+                                  "Tesla T4|GPU-0b9c0a8e-1111-2222-3333-444455556666|15360|7.5|2");
+        qputenv("FAKE_NVML_UTIL", "42");
+        qputenv("FAKE_NVML_USED_MIB", "1024");
+        auto u = GpuHost::sampleUsage(kFakeNvml);
+        QVERIFY2(u.ok(), u.ok() ? "" : u.error().message.c_str());
+        QCOMPARE(u->size(), std::size_t(2));
+        QCOMPARE((*u)[1].index, 1);
+        QCOMPARE((*u)[0].gpuPercent, 42);
+        QCOMPARE((*u)[0].memoryUsed, std::int64_t(1) << 30);
+        QCOMPARE((*u)[1].memoryTotal, std::int64_t(15360) << 20);
+        // A driver without utilisation figures: the GPU is listed, its load unknown.
+        qputenv("FAKE_NVML_FAIL", "nvmlDeviceGetUtilizationRates");
+        u = GpuHost::sampleUsage(kFakeNvml);
+        QVERIFY(u.ok());
+        QCOMPARE((*u)[0].gpuPercent, -1);
+        QCOMPARE(GpuHost::sampleUsage("/nonexistent/libnvidia-ml.so.1").error().kind, ErrorKind::NotFound);
     }
 
     void nvmlSaysWhenTheDriverIsNotLoaded()

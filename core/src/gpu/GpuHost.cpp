@@ -53,6 +53,12 @@ using FnDeviceString = NvmlReturn (*)(NvmlDevice, char*, unsigned);
 using FnMemory = NvmlReturn (*)(NvmlDevice, NvmlMemory*);
 using FnCapability = NvmlReturn (*)(NvmlDevice, int*, int*);
 using FnBrand = NvmlReturn (*)(NvmlDevice, int*);
+struct NvmlUtilization
+{
+    unsigned gpu;
+    unsigned memory;
+};
+using FnUtilization = NvmlReturn (*)(NvmlDevice, NvmlUtilization*);
 
 class Library
 {
@@ -257,6 +263,48 @@ nlohmann::json toJson(const HostGpus& host)
             {"gpus", gpus},
             {"rocm", host.rocm},
             {"notes", host.notes}};
+}
+
+Result<std::vector<GpuUsage>> GpuHost::sampleUsage(const std::string& library)
+{
+    Library lib(library);
+    if (!lib.loaded()) {
+        return makeError(ErrorKind::NotFound, "NVML (" + library + ") is not installed: " + lib.error());
+    }
+    auto init = lib.symbol<FnVoid>({"nvmlInit_v2", "nvmlInit"});
+    auto shutdown = lib.symbol<FnVoid>({"nvmlShutdown"});
+    auto count = lib.symbol<FnCount>({"nvmlDeviceGetCount_v2", "nvmlDeviceGetCount"});
+    auto handle = lib.symbol<FnHandle>({"nvmlDeviceGetHandleByIndex_v2", "nvmlDeviceGetHandleByIndex"});
+    auto memory = lib.symbol<FnMemory>({"nvmlDeviceGetMemoryInfo"});
+    auto utilization = lib.symbol<FnUtilization>({"nvmlDeviceGetUtilizationRates"});
+    if (!init || !shutdown || !count || !handle) {
+        return makeError(ErrorKind::Unsupported, "NVML (" + library + ") lacks nvmlInit or nvmlDeviceGetCount");
+    }
+    if (init() != kNvmlSuccess) {
+        return makeError(ErrorKind::Io, "NVML could not start");
+    }
+    std::vector<GpuUsage> out;
+    unsigned n = 0;
+    if (count(&n) == kNvmlSuccess) {
+        for (unsigned i = 0; i < std::min(n, kNvmlMaxDevices); ++i) {
+            NvmlDevice dev = nullptr;
+            if (handle(i, &dev) != kNvmlSuccess) {
+                continue;
+            }
+            GpuUsage u;
+            u.index = static_cast<int>(i);
+            if (NvmlUtilization r{}; utilization && utilization(dev, &r) == kNvmlSuccess && r.gpu <= 100) {
+                u.gpuPercent = static_cast<int>(r.gpu);
+            }
+            if (NvmlMemory m{}; memory && memory(dev, &m) == kNvmlSuccess && m.used <= m.total) {
+                u.memoryUsed = static_cast<std::int64_t>(m.used);
+                u.memoryTotal = static_cast<std::int64_t>(m.total);
+            }
+            out.push_back(u);
+        }
+    }
+    shutdown();
+    return out;
 }
 
 GpuProbeOptions GpuProbeOptions::fromEnvironment()

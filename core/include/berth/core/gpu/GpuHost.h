@@ -28,6 +28,15 @@ struct GpuDevice
     std::string brand;                ///< libnvidia-container's name ("GeForce", "Tesla"); empty when unknown
 };
 
+/// One GPU's load at a moment.
+struct GpuUsage
+{
+    int index = 0;
+    int gpuPercent = -1;      ///< the share of time a kernel ran, 0..100; -1 unknown
+    std::int64_t memoryUsed = -1; ///< bytes; -1 unknown
+    std::int64_t memoryTotal = -1;
+};
+
 struct HostGpus
 {
     enum class Source
@@ -92,6 +101,11 @@ class GpuHost
 public:
     /// NVML, then nvidia-smi, then /proc; never fails: what could not be learned is in `notes`.
     static HostGpus probe(const GpuProbeOptions& options = GpuProbeOptions::fromEnvironment());
+
+    /// How busy each GPU is now, from NVML (nvidia-smi is not asked: too slow to sample every second).
+    /// NotFound without NVML; a GPU whose figures NVML does not give has -1 in them.
+    static Result<std::vector<GpuUsage>> sampleUsage(const std::string& nvmlLibrary =
+                                                         GpuProbeOptions::fromEnvironment().nvmlLibrary);
 
     /// NVML only. The error tells why not (library missing, driver not loaded with kind Unsupported, ...).
     static Result<HostGpus> probeNvml(const std::string& library);

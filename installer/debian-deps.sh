@@ -9,9 +9,9 @@
 set -euo pipefail
 
 build=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-webengine-dev libqt6webenginecore6-bin
-       libgl-dev libcurl4-openssl-dev nlohmann-json3-dev curl ca-certificates)
+       qt6-charts-dev libgl-dev libcurl4-openssl-dev nlohmann-json3-dev curl ca-certificates)
 tests=(docker.io docker-registry debootstrap xvfb xauth python3 iproute2 socat podman catatonit
-       clang libclang-rt-14-dev acl)
+       clang libclang-rt-14-dev acl python3-pyatspi at-spi2-core dbus)
 
 want=("${build[@]}")
 [[ ${1:-} == --tests ]] && want+=("${tests[@]}")

@@ -26,6 +26,11 @@ ListPage::ListPage(const QString& heading, QAbstractItemModel* model, QWidget* p
     title->setFont(f);
     layout->addWidget(title);
     m_tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_tools->setMovable(false);
+    // The button a narrow tool bar shows for the actions that do not fit: named, for screen readers.
+    if (auto* more = m_tools->findChild<QWidget*>(QStringLiteral("qt_toolbar_ext_button"))) {
+        more->setAccessibleName(tr("More actions"));
+    }
     m_tools->setAccessibleName(tr("%1 actions").arg(heading));
     layout->addWidget(m_tools);
     m_table->setModel(model);

@@ -53,6 +53,13 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
     m_views->addWidget(m_containersPage);
     m_views->addWidget(m_gpusPage);
     connect(m_sideBar, &QListWidget::currentRowChanged, m_views, &QStackedWidget::setCurrentIndex);
+    // A screen reader selects an item rather than moving the current one: either shows its view.
+    connect(m_sideBar, &QListWidget::itemSelectionChanged, this, [this] {
+        const auto selected = m_sideBar->selectedItems();
+        if (!selected.isEmpty()) {
+            m_views->setCurrentIndex(m_sideBar->row(selected.first()));
+        }
+    });
     auto* content = new QWidget(this);
     auto* row = new QHBoxLayout(content);
     row->setContentsMargins(0, 0, 0, 0);

@@ -15,6 +15,8 @@
 #include "ui/containers/LogView.h"
 #include "ui/environments/EnvironmentsPage.h"
 #include "ui/environments/LaunchDialog.h"
+#include "ui/environments/UsageChart.h"
+#include "ui/environments/UsageSampler.h"
 #include "ui/gpu/GpusPage.h"
 #include "ui/environments/RemoveDialog.h"
 #include "ui/images/ImagesPage.h"
@@ -290,6 +292,31 @@ private Q_SLOTS:
                  QString::fromStdString(nlohmann::json(labels(b->labels)).dump()));
         QVERIFY(withoutToken(a->env) != a->env); // each has its own token...
         QVERIFY(a->env != b->env);               // ...and not the same one
+    }
+
+    void liveUsageIsChartedOnlyWhileShown()
+    {
+        ui::EngineStatus status(engine, {});
+        ui::MainWindow window(&status);
+        window.show();
+        const std::string name = test::uniqueName("views-usage");
+        const std::string id = makeContainer(*engine, name, {"sh", "-c", "while :; do :; done"}, true,
+                                             {{core::labels::kEnvironment, name}});
+        window.showView(0);
+        auto* page = window.environmentsPage();
+        QTRY_VERIFY_WITH_TIMEOUT(select(page, QString::fromStdString(id)), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(page->chart()->points() >= 2, 15000);
+        const int r = window.environments()->find(id);
+        QTRY_VERIFY_WITH_TIMEOUT(window.environments()->index(r, ui::EnvironmentModel::Cpu).data().toString().endsWith("%"),
+                                 5000);
+        // A busy loop: one CPU's worth, near enough.
+        const double cpu = window.environments()->index(r, ui::EnvironmentModel::Cpu).data().toString().section(' ', 0, 0).toDouble();
+        QVERIFY2(cpu > 30, qPrintable(QString::number(cpu)));
+        window.grab().save(shots.filePath(QStringLiteral("environments-usage.png")));
+        QVERIFY(page->sampler()->following() >= 1);
+        window.showView(1);
+        QCOMPARE(page->sampler()->following(), 0); // nobody looks: no stream
+        (void)engine->removeContainer(id, true, true);
     }
 
     void theGpuViewShowsEachGpuAndItsLoadWhileShown()

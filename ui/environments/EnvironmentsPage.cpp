@@ -10,6 +10,8 @@
 #include "ui/async/Async.h"
 #include "ui/environments/Actions.h"
 #include "ui/environments/LaunchDialog.h"
+#include "ui/environments/UsageChart.h"
+#include "ui/environments/UsageSampler.h"
 #include "ui/models/ImageModel.h"
 #include "ui/models/EnvironmentModel.h"
 
@@ -18,6 +20,9 @@
 #include <QDesktopServices>
 #include <QFile>
 #include <QGuiApplication>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLayout>
 #include <QTableView>
 #include <QTimer>
 #include <QUrl>
@@ -26,8 +31,25 @@ namespace berth::ui {
 
 EnvironmentsPage::EnvironmentsPage(std::shared_ptr<core::EngineClient> engine, EnvironmentModel* model,
                                    ImageModel* images, QWidget* parent)
-    : ListPage(tr("Environments"), model, parent), m_engine(std::move(engine)), m_model(model), m_images(images)
+    : ListPage(tr("Environments"), model, parent), m_engine(std::move(engine)), m_model(model), m_images(images),
+      m_sampler(new UsageSampler(m_engine, this)), m_chart(new UsageChart(this))
 {
+    // Live CPU and memory: in the list, and charted for the selected environment, only while the page is shown.
+    layout()->addWidget(m_chart);
+    for (int c : {EnvironmentModel::Cpu, EnvironmentModel::Memory, EnvironmentModel::State}) {
+        table()->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    }
+    connect(m_sampler, &UsageSampler::sampled, this, [this](const QString& id, const core::StatsSample& s) {
+        m_model->setUsage(id, s.cpuPercent, s.memoryUsed);
+        m_chart->add(id, s);
+    });
+    connect(model, &EnvironmentModel::refreshed, this, &EnvironmentsPage::followRunning);
+    connect(table()->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const int r = m_model->find(currentId().toStdString());
+        const auto* e = m_model->row(r);
+        const bool running = e && e->state == core::EnvironmentState::Running;
+        m_chart->showEnvironment(running ? currentId() : QString(), currentText(EnvironmentModel::Name));
+    });
     setObjectName(QStringLiteral("environmentsPage"));
     connect(addAction(tr("&Launch..."), QKeySequence::New, QStringLiteral("launch")), &QAction::triggered, this,
             &EnvironmentsPage::openLaunchForm);
@@ -53,6 +75,33 @@ EnvironmentsPage::EnvironmentsPage(std::shared_ptr<core::EngineClient> engine, E
             say(tr("No environments yet: launch one from an image (Launch..., Ctrl+N)."));
         }
     });
+}
+
+void EnvironmentsPage::followRunning()
+{
+    if (!isVisible()) {
+        m_sampler->stopAll();
+        return;
+    }
+    QSet<QString> running;
+    for (const auto& e : m_model->rows()) {
+        if (e.state == core::EnvironmentState::Running) {
+            running.insert(QString::fromStdString(e.id));
+        }
+    }
+    m_sampler->follow(running);
+}
+
+void EnvironmentsPage::showEvent(QShowEvent* event)
+{
+    ListPage::showEvent(event);
+    followRunning();
+}
+
+void EnvironmentsPage::hideEvent(QHideEvent* event)
+{
+    m_sampler->stopAll(); // no stream runs while nobody looks
+    ListPage::hideEvent(event);
 }
 
 LaunchDialog* EnvironmentsPage::openLaunchForm()

@@ -12,6 +12,8 @@ namespace berth::ui {
 class EnvironmentModel;
 class ImageModel;
 class LaunchDialog;
+class UsageChart;
+class UsageSampler;
 
 /// Berth's environments: open the notebook, start, stop, remove (behind the user-files guard), log, record.
 class EnvironmentsPage : public ListPage
@@ -23,6 +25,12 @@ public:
 
     /// Opens the launch form (what Launch... does); it is returned for tests.
     LaunchDialog* openLaunchForm();
+    UsageChart* chart() const { return m_chart; }
+    UsageSampler* sampler() const { return m_sampler; }
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
 
 private:
     void open();
@@ -32,6 +40,9 @@ private:
     std::shared_ptr<core::EngineClient> m_engine;
     EnvironmentModel* m_model;
     ImageModel* m_images;
+    UsageSampler* m_sampler;
+    UsageChart* m_chart;
+    void followRunning();
 };
 
 } // namespace berth::ui

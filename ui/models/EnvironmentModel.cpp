@@ -26,7 +26,8 @@ QString capsText(const core::EnvironmentInfo& e)
 }
 
 EnvironmentModel::EnvironmentModel(std::shared_ptr<core::EngineClient> engine, QObject* parent)
-    : RowsModel({tr("Name"), tr("State"), tr("Image"), tr("Address"), tr("Caps"), tr("Notebooks"), tr("Status")},
+    : RowsModel({tr("Name"), tr("State"), tr("Image"), tr("Address"), tr("Caps"), tr("Notebooks"), tr("Status"),
+                 tr("CPU"), tr("Memory")},
                 parent),
       m_engine(std::move(engine))
 {
@@ -53,6 +54,14 @@ void EnvironmentModel::refresh()
     }
 }
 
+void EnvironmentModel::setUsage(const QString& id, double cpuPercent, std::uint64_t memoryUsed)
+{
+    m_usage[id.toStdString()] = {cpuPercent, memoryUsed};
+    if (const int r = find(id.toStdString()); r >= 0) {
+        Q_EMIT dataChanged(index(r, Cpu), index(r, Memory));
+    }
+}
+
 QVariant EnvironmentModel::data(const QModelIndex& index, int role) const
 {
     const core::EnvironmentInfo* e = row(index.row());
@@ -75,6 +84,15 @@ QVariant EnvironmentModel::data(const QModelIndex& index, int role) const
             return QString::fromStdString(e->workspace);
         case Status:
             return QString::fromStdString(e->status);
+        case Cpu:
+        case Memory: {
+            auto it = m_usage.find(e->id);
+            if (it == m_usage.end() || e->state != core::EnvironmentState::Running) {
+                return QString();
+            }
+            return index.column() == Cpu ? QStringLiteral("%1 %").arg(it->second.cpu, 0, 'f', 1)
+                                         : QString::fromStdString(core::formatBytes(it->second.memory));
+        }
         }
     }
     if (role == Qt::ForegroundRole && index.column() == State) {

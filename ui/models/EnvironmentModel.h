@@ -6,6 +6,7 @@
 #include "berth/core/launch/Environment.h"
 #include "ui/models/RowsModel.h"
 
+#include <map>
 #include <memory>
 
 namespace berth::ui {
@@ -27,6 +28,8 @@ public:
         Caps,
         Notebooks,
         Status,
+        Cpu,
+        Memory,
     };
     EnvironmentModel(std::shared_ptr<core::EngineClient> engine, QObject* parent = nullptr);
 
@@ -35,6 +38,8 @@ public:
     void refresh();
     /// What went wrong with the last list ("" when it worked).
     const QString& problem() const { return m_problem; }
+    /// The latest CPU and memory of an environment (from UsageSampler), shown in its row.
+    void setUsage(const QString& id, double cpuPercent, std::uint64_t memoryUsed);
 
 Q_SIGNALS:
     void refreshed();
@@ -46,6 +51,12 @@ private:
     std::shared_ptr<core::EngineClient> m_engine;
     Refresher* m_refresher;
     QString m_problem;
+    struct Usage
+    {
+        double cpu = 0;
+        std::uint64_t memory = 0;
+    };
+    std::map<std::string, Usage> m_usage;
 };
 
 /// "4 GiB, 2 CPUs, GPUs: all" from an environment's caps; "none" without any.

@@ -11,7 +11,7 @@ set -euo pipefail
 build=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-webengine-dev libqt6webenginecore6-bin
        qt6-charts-dev libgl-dev libcurl4-openssl-dev nlohmann-json3-dev curl ca-certificates)
 tests=(docker.io docker-registry debootstrap xvfb xauth python3 iproute2 socat podman catatonit
-       clang libclang-rt-14-dev acl python3-pyatspi at-spi2-core dbus)
+       clang libclang-rt-14-dev acl python3-pyatspi at-spi2-core dbus desktop-file-utils)
 
 want=("${build[@]}")
 [[ ${1:-} == --tests ]] && want+=("${tests[@]}")

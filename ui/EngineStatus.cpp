@@ -14,6 +14,10 @@ EngineStatus::EngineStatus(std::shared_ptr<core::EngineClient> engine, QString s
     connect(&m_watcher, &QFutureWatcher<Snapshot>::finished, this, [this] {
         m_snapshot = m_watcher.result();
         Q_EMIT changed();
+        if (m_again) {
+            m_again = false;
+            refresh(); // asked while a check was under way: asked again, once
+        }
     });
     if (!m_engine) {
         m_snapshot = {false, false, setupError, {}};
@@ -22,7 +26,11 @@ EngineStatus::EngineStatus(std::shared_ptr<core::EngineClient> engine, QString s
 
 void EngineStatus::refresh()
 {
-    if (!m_engine || m_watcher.isRunning()) {
+    if (!m_engine) {
+        return;
+    }
+    if (m_watcher.isRunning()) {
+        m_again = true;
         return;
     }
     m_snapshot.checking = true;

@@ -34,7 +34,7 @@ public:
     const std::shared_ptr<core::EngineClient>& engine() const { return m_engine; }
 
 public Q_SLOTS:
-    /// Asks the engine again; a check already under way is not doubled.
+    /// Asks the engine again; asked while a check is under way, one more follows it.
     void refresh();
 
 Q_SIGNALS:
@@ -44,6 +44,7 @@ private:
     std::shared_ptr<core::EngineClient> m_engine;
     QFutureWatcher<Snapshot> m_watcher;
     Snapshot m_snapshot;
+    bool m_again = false;
 };
 
 } // namespace berth::ui

@@ -16,6 +16,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -31,6 +32,11 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
     : QMainWindow(parent), m_status(status), m_engineLine(new QLabel(this))
 {
     setWindowTitle(tr("Berth"));
+    QIcon icon;
+    for (int size : {16, 24, 32, 48, 64, 128, 256}) {
+        icon.addFile(QStringLiteral(":/icons/berth-%1.png").arg(size), QSize(size, size));
+    }
+    setWindowIcon(icon);
     resize(1100, 720);
     const auto engine = m_status->engine();
 

@@ -32,6 +32,9 @@ private Q_SLOTS:
         QVERIFY(window.engineLine()->text().contains("(API 1."));
         QVERIFY(window.engineLine()->text().contains("unix://"));
         window.grab().save(QStringLiteral("TestMainWindow-connected.png"));
+        // The icon, at the sizes desktops and high-DPI screens ask for.
+        QVERIFY(window.windowIcon().availableSizes().contains(QSize(256, 256)));
+        QVERIFY(window.windowIcon().availableSizes().contains(QSize(16, 16)));
     }
 
     void oldDockerIsToldItExposesLoopbackPorts()

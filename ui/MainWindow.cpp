@@ -45,9 +45,7 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
     m_images = new ImageModel(engine, this);
     m_containers = new ContainerModel(engine, this);
     m_environmentsPage = new EnvironmentsPage(engine, m_environments, m_images, this);
-    m_imagesPage = new ImagesPage(engine, m_images, this);
-    m_containersPage = new ContainersPage(engine, m_containers, this);
-    m_gpusPage = new GpusPage(engine, this);
+    m_engine = engine;
     m_sideBar = new QListWidget(this);
     m_sideBar->setObjectName(QStringLiteral("sideBar"));
     m_sideBar->setAccessibleName(tr("Views"));
@@ -55,15 +53,19 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
     m_sideBar->setFixedWidth(m_sideBar->sizeHintForColumn(0) + 36);
     m_views = new QStackedWidget(this);
     m_views->addWidget(m_environmentsPage);
-    m_views->addWidget(m_imagesPage);
-    m_views->addWidget(m_containersPage);
-    m_views->addWidget(m_gpusPage);
-    connect(m_sideBar, &QListWidget::currentRowChanged, m_views, &QStackedWidget::setCurrentIndex);
+    for (int i = 1; i < m_sideBar->count(); ++i) {
+        m_views->addWidget(new QWidget(this)); // stands in until the view is first shown
+    }
+    connect(m_sideBar, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0) {
+            m_views->setCurrentWidget(page(row));
+        }
+    });
     // A screen reader selects an item rather than moving the current one: either shows its view.
     connect(m_sideBar, &QListWidget::itemSelectionChanged, this, [this] {
         const auto selected = m_sideBar->selectedItems();
         if (!selected.isEmpty()) {
-            m_views->setCurrentIndex(m_sideBar->row(selected.first()));
+            m_views->setCurrentWidget(page(m_sideBar->row(selected.first())));
         }
     });
     auto* content = new QWidget(this);
@@ -150,6 +152,10 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
         connect(m_watcher, &EngineWatcher::connectionChanged, this, &MainWindow::showConnection);
         connect(m_watcher, &EngineWatcher::connectionChanged, m_status, &EngineStatus::refresh);
         m_watcher->start();
+        // The first lists at once, side by side with the watcher's first question to the engine.
+        m_environments->refresh();
+        m_images->refresh();
+        m_containers->refresh();
     }
 
     QSettings settings;
@@ -159,11 +165,54 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+QWidget* MainWindow::page(int index)
+{
+    QWidget* made = nullptr;
+    switch (index) {
+    case 1:
+        made = m_imagesPage ? nullptr : (m_imagesPage = new ImagesPage(m_engine, m_images, this));
+        break;
+    case 2:
+        made = m_containersPage ? nullptr : (m_containersPage = new ContainersPage(m_engine, m_containers, this));
+        break;
+    case 3:
+        made = m_gpusPage ? nullptr : (m_gpusPage = new GpusPage(m_engine, this));
+        break;
+    default:
+        break;
+    }
+    if (made) {
+        QWidget* standIn = m_views->widget(index);
+        m_views->insertWidget(index, made);
+        m_views->removeWidget(standIn);
+        standIn->deleteLater();
+    }
+    return m_views->widget(index);
+}
+
+ImagesPage* MainWindow::imagesPage()
+{
+    page(1);
+    return m_imagesPage;
+}
+
+ContainersPage* MainWindow::containersPage()
+{
+    page(2);
+    return m_containersPage;
+}
+
+GpusPage* MainWindow::gpusPage()
+{
+    page(3);
+    return m_gpusPage;
+}
+
 void MainWindow::showView(int index)
 {
     index = std::clamp(index, 0, m_views->count() - 1);
     m_sideBar->setCurrentRow(index);
-    m_views->setCurrentIndex(index);
+    m_views->setCurrentWidget(page(index));
 }
 
 bool MainWindow::showingEngineDown() const

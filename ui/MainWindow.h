@@ -2,7 +2,11 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #pragma once
 
+#include "berth/core/engine/EngineClient.h"
+
 #include <QMainWindow>
+
+#include <memory>
 
 class QLabel;
 class QListWidget;
@@ -33,9 +37,11 @@ public:
     /// The engine line at the bottom (for tests and screen readers).
     QLabel* engineLine() const { return m_engineLine; }
     EnvironmentsPage* environmentsPage() const { return m_environmentsPage; }
-    ImagesPage* imagesPage() const { return m_imagesPage; }
-    ContainersPage* containersPage() const { return m_containersPage; }
-    GpusPage* gpusPage() const { return m_gpusPage; }
+    /// The other views are made when first shown (a window's start pays only for what it shows); asking for
+    /// one makes it.
+    ImagesPage* imagesPage();
+    ContainersPage* containersPage();
+    GpusPage* gpusPage();
     EnvironmentModel* environments() const { return m_environments; }
     ImageModel* images() const { return m_images; }
     ContainerModel* containers() const { return m_containers; }
@@ -49,6 +55,8 @@ protected:
 
 private:
     void showStatus();
+    /// Makes view `index` if it is not made yet.
+    QWidget* page(int index);
     void showConnection();
 
     EngineStatus* m_status;
@@ -60,6 +68,7 @@ private:
     ImagesPage* m_imagesPage = nullptr;
     ContainersPage* m_containersPage = nullptr;
     GpusPage* m_gpusPage = nullptr;
+    std::shared_ptr<core::EngineClient> m_engine;
     QListWidget* m_sideBar = nullptr;
     QStackedWidget* m_views = nullptr;
     QStackedWidget* m_pages = nullptr; ///< the views, or the engine-down page

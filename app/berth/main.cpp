@@ -9,6 +9,14 @@
 #include "ui/EngineStatus.h"
 #include "ui/MainWindow.h"
 #include "ui/RemedyText.h"
+#include "ui/models/ImageModel.h"
+
+#include <QFile>
+#include <QTimer>
+
+#include <functional>
+
+#include <chrono>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -33,6 +41,36 @@ int main(int argc, char** argv)
 }
 
 namespace {
+/// Calls `ready` once the window has been painted after the images were listed.
+class ReadyProbe : public QObject
+{
+public:
+    ReadyProbe(QWidget* window, std::function<void()> ready) : m_window(window), m_ready(std::move(ready))
+    {
+        window->installEventFilter(this);
+    }
+    void listed()
+    {
+        m_listed = true;
+        m_window->update(); // a paint with the rows in it follows
+    }
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint && m_listed && m_ready) {
+            // After this paint is done: on the next turn of the event loop.
+            QTimer::singleShot(0, this, [ready = std::exchange(m_ready, {})] { ready(); });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QWidget* m_window;
+    std::function<void()> m_ready;
+    bool m_listed = false;
+};
+
 /// --help and --version answer without a display (over ssh, in a package's test): no window is made.
 bool onlyAsksForHelp(int argc, char** argv)
 {
@@ -94,6 +132,29 @@ int run(int argc, char** argv)
         berth::ui::MainWindow window(&status);
         window.show();
         status.refresh();
+        // For bench/gui.sh: BERTH_READY_FILE gets a line once the window is painted with the engine's images
+        // listed (BERTH_EXIT_WHEN_READY=1 then quits): cold start measured to something a person can use.
+        std::unique_ptr<ReadyProbe> probe;
+        if (const QString ready = qEnvironmentVariable("BERTH_READY_FILE"); !ready.isEmpty()) {
+            probe = std::make_unique<ReadyProbe>(&window, [ready, &window] {
+                QFile f(ready);
+                if (f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+                    // When (Unix time in nanoseconds), then what was shown.
+                    const auto now = std::chrono::system_clock::now().time_since_epoch();
+                    f.write(QByteArray::number(static_cast<qint64>(
+                                std::chrono::duration_cast<std::chrono::nanoseconds>(now).count())) +
+                            " " + QByteArray::number(window.images()->rowCount()) + " images\n");
+                }
+                if (qEnvironmentVariable("BERTH_EXIT_WHEN_READY") == QLatin1String("1")) {
+                    QCoreApplication::quit();
+                }
+            });
+            QObject::connect(window.images(), &berth::ui::ImageModel::refreshed, &window, [&window, &probe] {
+                if (window.images()->rowCount() > 0) {
+                    probe->listed();
+                }
+            });
+        }
         rc = QCoreApplication::exec();
     }
     return rc;

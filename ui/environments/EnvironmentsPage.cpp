@@ -32,23 +32,31 @@ namespace berth::ui {
 EnvironmentsPage::EnvironmentsPage(std::shared_ptr<core::EngineClient> engine, EnvironmentModel* model,
                                    ImageModel* images, QWidget* parent)
     : ListPage(tr("Environments"), model, parent), m_engine(std::move(engine)), m_model(model), m_images(images),
-      m_sampler(new UsageSampler(m_engine, this)), m_chart(new UsageChart(this))
+      m_sampler(new UsageSampler(m_engine, this))
 {
     // Live CPU and memory: in the list, and charted for the selected environment, only while the page is shown.
-    layout()->addWidget(m_chart);
     for (int c : {EnvironmentModel::Cpu, EnvironmentModel::Memory, EnvironmentModel::State}) {
         table()->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
     }
     connect(m_sampler, &UsageSampler::sampled, this, [this](const QString& id, const core::StatsSample& s) {
         m_model->setUsage(id, s.cpuPercent, s.memoryUsed);
-        m_chart->add(id, s);
+        if (m_chart) {
+            m_chart->add(id, s);
+        }
     });
     connect(model, &EnvironmentModel::refreshed, this, &EnvironmentsPage::followRunning);
     connect(table()->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         const int r = m_model->find(currentId().toStdString());
         const auto* e = m_model->row(r);
         const bool running = e && e->state == core::EnvironmentState::Running;
-        m_chart->showEnvironment(running ? currentId() : QString(), currentText(EnvironmentModel::Name));
+        if (running && !m_chart) {
+            // Made when first needed: a chart costs a window's start more than it is worth before then.
+            m_chart = new UsageChart(this);
+            layout()->addWidget(m_chart);
+        }
+        if (m_chart) {
+            m_chart->showEnvironment(running ? currentId() : QString(), currentText(EnvironmentModel::Name));
+        }
     });
     setObjectName(QStringLiteral("environmentsPage"));
     connect(addAction(tr("&Launch..."), QKeySequence::New, QStringLiteral("launch")), &QAction::triggered, this,

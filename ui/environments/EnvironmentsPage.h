@@ -41,7 +41,7 @@ private:
     EnvironmentModel* m_model;
     ImageModel* m_images;
     UsageSampler* m_sampler;
-    UsageChart* m_chart;
+    UsageChart* m_chart = nullptr; ///< made when a running environment is first selected
     void followRunning();
 };
 

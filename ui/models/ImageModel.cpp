@@ -50,7 +50,6 @@ namespace {
 struct Listing
 {
     core::Result<std::vector<ImageRow>> rows = std::vector<ImageRow>{};
-    std::map<std::string, core::Verdict> verdicts; ///< the ones decided in this run
 };
 } // namespace
 
@@ -72,15 +71,12 @@ void ImageModel::refresh()
         return;
     }
     m_running = true;
-    // The worker decides verdicts only for ids it has not seen: an id's content never changes.
-    std::vector<std::string> known;
-    for (const auto& [id, _] : m_verdicts) {
-        known.push_back(id);
-    }
+    // First the list (one request for the images, one for what uses them): shown at once, verdicts known so far
+    // filled in. Then the verdicts of images not seen before, decided on a worker: an id's content never changes.
     auto engine = m_engine;
     runAsync(
         this,
-        [engine, known]() {
+        [engine]() {
             Listing out;
             auto images = engine->listImages();
             if (!images) {
@@ -94,23 +90,11 @@ void ImageModel::refresh()
                     ++used[c.imageId];
                 }
             }
-            std::optional<core::HostGpus> host;
-            std::optional<core::EngineGpuSupport> support;
             std::vector<ImageRow> rows;
             for (const auto& i : *images) {
                 std::vector<std::string> tags = i.repoTags;
                 if (tags.empty()) {
                     tags.push_back("<none>:<none>");
-                }
-                if (std::find(known.begin(), known.end(), i.id) == known.end() && !out.verdicts.count(i.id)) {
-                    if (!host) {
-                        host = core::GpuHost::probe();
-                        support = core::EngineGpuSupport::detect(*engine);
-                    }
-                    if (auto details = engine->inspectImage(i.id)) {
-                        const std::string ref = tags.front() == "<none>:<none>" ? i.id : tags.front();
-                        out.verdicts.emplace(i.id, core::Compat::checkImage(*details, ref, *host, *support));
-                    }
                 }
                 for (const auto& repoTag : tags) {
                     auto [repository, tag] = core::ImageReference::repositoryAndTag(repoTag);
@@ -121,28 +105,64 @@ void ImageModel::refresh()
             return out;
         },
         [this](Listing listing) {
-            for (auto& [id, v] : listing.verdicts) {
-                m_verdicts.insert_or_assign(id, std::move(v));
-            }
             if (!listing.rows) {
                 m_problem = errorText(listing.rows.error());
-            } else {
-                m_problem.clear();
-                auto rows = std::move(listing.rows.value());
-                for (auto& r : rows) {
-                    if (auto it = m_verdicts.find(r.image.id); it != m_verdicts.end()) {
-                        r.verdict = it->second;
-                    }
+                finishRefresh();
+                return;
+            }
+            m_problem.clear();
+            auto rows = std::move(listing.rows.value());
+            std::map<std::string, std::string> unknown; // id -> a reference to name it by
+            for (auto& r : rows) {
+                if (auto it = m_verdicts.find(r.image.id); it != m_verdicts.end()) {
+                    r.verdict = it->second;
+                } else if (!unknown.count(r.image.id)) {
+                    unknown[r.image.id] = r.repository == "<none>" ? r.image.id : r.repository + ":" + r.tag;
                 }
-                setRows(std::move(rows));
             }
-            m_running = false;
+            setRows(std::move(rows));
             Q_EMIT refreshed();
-            if (m_again) {
-                m_again = false;
-                refresh();
+            if (unknown.empty()) {
+                finishRefresh();
+                return;
             }
+            runAsync(
+                this,
+                [engine = m_engine, unknown]() {
+                    std::map<std::string, core::Verdict> verdicts;
+                    const core::HostGpus host = core::GpuHost::probe();
+                    const core::EngineGpuSupport support = core::EngineGpuSupport::detect(*engine);
+                    for (const auto& [id, ref] : unknown) {
+                        if (auto details = engine->inspectImage(id)) {
+                            verdicts.emplace(id, core::Compat::checkImage(*details, ref, host, support));
+                        }
+                    }
+                    return verdicts;
+                },
+                [this](std::map<std::string, core::Verdict> verdicts) {
+                    for (auto& [id, v] : verdicts) {
+                        m_verdicts.insert_or_assign(id, std::move(v));
+                    }
+                    for (int r = 0; r < rowCount(); ++r) {
+                        auto& row = m_rows[static_cast<std::size_t>(r)];
+                        if (auto it = m_verdicts.find(row.image.id); it != m_verdicts.end() && !row.verdict) {
+                            row.verdict = it->second;
+                            Q_EMIT dataChanged(index(r, Verdict), index(r, Verdict));
+                        }
+                    }
+                    Q_EMIT verdictsDecided();
+                    finishRefresh();
+                });
         });
+}
+
+void ImageModel::finishRefresh()
+{
+    m_running = false;
+    if (m_again) {
+        m_again = false;
+        refresh();
+    }
 }
 
 QVariant ImageModel::data(const QModelIndex& index, int role) const

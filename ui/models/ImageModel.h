@@ -45,12 +45,16 @@ public:
     const QString& problem() const { return m_problem; }
 
 Q_SIGNALS:
+    /// The list is in (verdicts of images not seen before may still be coming).
     void refreshed();
+    /// The verdicts of the images listed last are in.
+    void verdictsDecided();
 
 protected:
     std::string key(const ImageRow& r) const override { return r.image.id + "|" + r.repository + ":" + r.tag; }
 
 private:
+    void finishRefresh();
     std::shared_ptr<core::EngineClient> m_engine;
     QString m_problem;
     bool m_running = false; ///< a list is under way; one more follows it when asked meanwhile

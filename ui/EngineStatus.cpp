@@ -3,6 +3,7 @@
 #include "ui/EngineStatus.h"
 
 #include "ui/RemedyText.h"
+#include "ui/async/Async.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -39,7 +40,7 @@ void EngineStatus::refresh()
     }
     Q_EMIT changed();
     auto engine = m_engine;
-    m_watcher.setFuture(QtConcurrent::run([engine]() -> Snapshot {
+    m_watcher.setFuture(QtConcurrent::run(ioPool(), [engine]() -> Snapshot {
         auto v = engine->version();
         if (!v) {
             return {false, false, errorText(v.error()), {}};

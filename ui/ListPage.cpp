@@ -103,8 +103,18 @@ void ListPage::updateActions()
     }
 }
 
+void ListPage::sayAboutList(const QString& text, bool problem)
+{
+    if (text.isEmpty() && !m_noteIsAboutList) {
+        return; // an action's words stay
+    }
+    say(text, problem);
+    m_noteIsAboutList = !text.isEmpty();
+}
+
 void ListPage::say(const QString& text, bool problem)
 {
+    m_noteIsAboutList = false;
     m_note->setText(text);
     m_note->setStyleSheet(problem ? QStringLiteral("color: #b00020;") : QString());
 }

@@ -38,6 +38,9 @@ public:
     /// Says what is under way or what went wrong (plain text).
     void say(const QString& text, bool problem = false);
     void sayError(const core::Error& error);
+    /// What the list itself has to say (it could not be listed, it is empty): replaced or cleared by the next
+    /// list, while what an action said stays until the next action.
+    void sayAboutList(const QString& text, bool problem = false);
 
 private:
     void updateActions();
@@ -47,6 +50,7 @@ private:
     QLabel* m_note;
     QList<QAction*> m_rowActions;
     bool m_sized = false;
+    bool m_noteIsAboutList = false;
 };
 
 } // namespace berth::ui

@@ -136,7 +136,7 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QAction::triggered, m_status, &EngineStatus::refresh);
     connect(refresh, &QAction::triggered, m_environments, &EnvironmentModel::refresh);
-    connect(refresh, &QAction::triggered, m_images, &ImageModel::refresh);
+    connect(refresh, &QAction::triggered, m_images, &ImageModel::forgetVerdicts); // the driver may be new
     connect(refresh, &QAction::triggered, m_containers, &ContainerModel::refresh);
     connect(again, &QPushButton::clicked, refresh, &QAction::trigger);
 

@@ -9,6 +9,7 @@
 #include "ui/EngineStatus.h"
 #include "ui/MainWindow.h"
 #include "ui/RemedyText.h"
+#include "ui/async/Async.h"
 #include "ui/models/ImageModel.h"
 
 #include <QFile>
@@ -34,8 +35,11 @@ int main(int argc, char** argv)
 {
     berth::core::protectSecretsInMemory();
     curl_global_init(CURL_GLOBAL_DEFAULT);
-    // QApplication (and with it the thread pool running engine calls) is gone before libcurl is cleaned up.
+    // The window and QApplication are gone, engine calls under way have ended (long ones were told to), and
+    // every stream's thread has returned, before libcurl is cleaned up.
     const int rc = run(argc, argv);
+    berth::ui::ioPool()->waitForDone();
+    berth::ui::Reaper::joinAll();
     curl_global_cleanup();
     return rc;
 }

@@ -13,6 +13,7 @@
 #include "ui/MainWindow.h"
 #include "ui/containers/ContainersPage.h"
 #include "ui/containers/LogView.h"
+#include "ui/engine/EngineWatcher.h"
 #include "ui/environments/EnvironmentsPage.h"
 #include "ui/environments/LaunchDialog.h"
 #include "ui/environments/UsageChart.h"
@@ -361,6 +362,26 @@ private Q_SLOTS:
                               "FAKE_NVML_UTIL", "FAKE_NVML_USED_MIB"}) {
             qunsetenv(v);
         }
+    }
+
+    void healthChecksAndExecsDoNotRelist()
+    {
+        // A docker-stacks image checks its health every few seconds: that is no reason to list anything again.
+        auto event = [](const char* type, const char* action) {
+            core::Event e;
+            e.type = type;
+            e.action = action;
+            return e;
+        };
+        using W = ui::EngineWatcher;
+        QVERIFY(!W::changesContainers(event("container", "health_status: healthy")));
+        QVERIFY(!W::changesContainers(event("container", "exec_start: sh -c true")));
+        QVERIFY(!W::changesContainers(event("container", "exec_die")));
+        QVERIFY(!W::changesContainers(event("container", "top")));
+        QVERIFY(W::changesContainers(event("container", "die")) && W::changesContainers(event("container", "destroy")));
+        QVERIFY(W::changesImages(event("container", "create"))); // what uses an image changed
+        QVERIFY(!W::changesImages(event("container", "start")));
+        QVERIFY(W::changesImages(event("image", "pull")));
     }
 
     void anEngineThatCannotBeReachedGetsItsPage()

@@ -24,9 +24,7 @@ ContainersPage::ContainersPage(std::shared_ptr<core::EngineClient> engine, Conta
             [this] { removeContainer(this, m_engine, currentId(), currentText(ContainerModel::Name)); });
     connect(table(), &QTableView::activated, log, &QAction::trigger);
     connect(model, &ContainerModel::refreshed, this, [this, model] {
-        if (!model->problem().isEmpty()) {
-            say(model->problem(), true);
-        }
+        sayAboutList(model->problem(), !model->problem().isEmpty());
     });
 }
 

@@ -5,6 +5,7 @@
 #include "berth/core/base/Escape.h"
 #include "berth/core/base/Token.h"
 #include "ui/RemedyText.h"
+#include "ui/async/Async.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -80,12 +81,17 @@ LogView::LogView(std::shared_ptr<core::EngineClient> engine, const QString& idOr
     resize(900, 600);
 
     // The stream: on its own thread, the last 2000 lines then whatever comes, until the view closes.
+    // The thread touches nothing of the view's but the mailbox: the view may close while it waits on the engine.
     const std::string id = idOrName.toStdString();
-    m_thread = std::thread([this, id, engine = m_engine] {
+    m_thread = std::thread([this, id, engine = m_engine, stop = m_stop, done = m_done, mailbox = m_mailbox] {
         core::LogOptions options;
         options.follow = true;
         options.tail = 2000;
         std::string pending[3];
+        auto send = [&](std::string_view text, bool err) {
+            const QString shown = QString::fromStdString(core::printable(core::redactTokens(text), false));
+            mailbox->post([this, shown, err] { append(shown, err); });
+        };
         auto r = engine->logs(
             id, options,
             [&](core::LogStream stream, std::string_view chunk) {
@@ -94,29 +100,31 @@ LogView::LogView(std::shared_ptr<core::EngineClient> engine, const QString& idOr
                 buffer.append(chunk);
                 const auto nl = buffer.rfind('\n');
                 if (nl != std::string::npos) {
-                    const QString text = QString::fromStdString(
-                        core::printable(core::redactTokens(std::string_view(buffer).substr(0, nl)), false));
+                    send(std::string_view(buffer).substr(0, nl), stream == core::LogStream::Stderr);
                     buffer.erase(0, nl + 1);
-                    const bool err = stream == core::LogStream::Stderr;
-                    QMetaObject::invokeMethod(this, [this, text, err] { append(text, err); }, Qt::QueuedConnection);
                 }
-                return !m_stop.load();
+                return !stop->load();
             },
-            &m_stop);
-        if (m_stop.load()) {
-            return;
+            stop.get());
+        if (!stop->load()) {
+            // A last line without its newline (often what a crash printed) is shown too.
+            for (int s : {1, 2}) {
+                if (!pending[s].empty()) {
+                    send(pending[s], s == 2);
+                }
+            }
+            const QString end = r ? tr("The container stopped; the log ends here.") : errorText(r.error());
+            mailbox->post([this, end] { m_state->setText(end); });
         }
-        const QString end = r ? tr("The container stopped; the log ends here.") : errorText(r.error());
-        QMetaObject::invokeMethod(this, [this, end] { m_state->setText(end); }, Qt::QueuedConnection);
+        done->store(true);
     });
 }
 
 LogView::~LogView()
 {
-    m_stop.store(true);
-    if (m_thread.joinable()) {
-        m_thread.join();
-    }
+    m_stop->store(true);
+    m_mailbox->close();
+    Reaper::adopt(std::move(m_thread), m_done); // joined once it returns: the view closes at once
 }
 
 void LogView::append(const QString& chunk, bool stderrStream)

@@ -7,6 +7,7 @@
 // plain text (never markup, never terminal sequences) and tokens in it are hidden.
 
 #include "berth/core/engine/EngineClient.h"
+#include "ui/async/Async.h"
 
 #include <QDialog>
 
@@ -46,7 +47,9 @@ private:
     QCheckBox* m_pause;
     QLabel* m_state;
     std::thread m_thread;
-    std::atomic<bool> m_stop{false};
+    std::shared_ptr<std::atomic<bool>> m_stop = std::make_shared<std::atomic<bool>>(false);
+    std::shared_ptr<std::atomic<bool>> m_done = std::make_shared<std::atomic<bool>>(false);
+    std::shared_ptr<class Mailbox> m_mailbox = std::make_shared<Mailbox>(this);
     QString m_held; ///< what arrived while paused
     int m_lines = 0;
 };

@@ -3,13 +3,16 @@
 #include "ui/engine/EngineWatcher.h"
 
 #include "ui/RemedyText.h"
+#include "ui/async/Async.h"
+
+#include <set>
 
 namespace berth::ui {
 
 using namespace std::chrono_literals;
 
 EngineWatcher::EngineWatcher(std::shared_ptr<core::EngineClient> engine, QObject* parent)
-    : QObject(parent), m_engine(std::move(engine))
+    : QObject(parent), m_engine(std::move(engine)), m_mailbox(std::make_shared<Mailbox>(this))
 {
     // A burst (docker compose up, a pull of many layers) is one refresh, 150 ms after it starts.
     for (QTimer* t : {&m_containersTimer, &m_imagesTimer}) {
@@ -22,10 +25,14 @@ EngineWatcher::EngineWatcher(std::shared_ptr<core::EngineClient> engine, QObject
 
 EngineWatcher::~EngineWatcher()
 {
-    m_stop.store(true);
-    m_wake.notify_all();
+    {
+        std::lock_guard lock(m_shared->mutex); // no wake-up is lost between the thread's check and its wait
+        m_shared->stop.store(true);
+    }
+    m_shared->wake.notify_all();
+    m_mailbox->close();
     if (m_thread.joinable()) {
-        m_thread.join();
+        Reaper::adopt(std::move(m_thread), std::shared_ptr<std::atomic<bool>>(m_shared, &m_shared->done));
     }
 }
 
@@ -34,79 +41,95 @@ void EngineWatcher::start()
     if (!m_engine || m_thread.joinable()) {
         return;
     }
-    m_thread = std::thread([this] { run(); });
+    m_thread = std::thread(&EngineWatcher::run, m_engine, m_shared, m_mailbox, this);
 }
 
-bool EngineWatcher::pause(std::chrono::milliseconds d)
+bool EngineWatcher::changesContainers(const core::Event& e)
 {
-    std::unique_lock lock(m_mutex);
-    return !m_wake.wait_for(lock, d, [this] { return m_stop.load(); });
+    static const std::set<std::string> lifecycle = {"create",  "start",   "restart", "die",  "stop",   "kill",
+                                                    "destroy", "remove",  "rename",  "pause", "unpause", "update",
+                                                    "oom"};
+    return e.type == "container" && lifecycle.count(e.action);
+}
+
+bool EngineWatcher::changesImages(const core::Event& e)
+{
+    return e.type == "image" ||
+           (e.type == "container" && (e.action == "create" || e.action == "destroy" || e.action == "remove"));
 }
 
 void EngineWatcher::post(bool containers, bool images)
 {
-    QMetaObject::invokeMethod(
-        this,
-        [this, containers, images] {
-            if (containers && !m_containersTimer.isActive()) {
-                m_containersTimer.start();
-            }
-            if (images && !m_imagesTimer.isActive()) {
-                m_imagesTimer.start();
-            }
-        },
-        Qt::QueuedConnection);
+    if (containers && !m_containersTimer.isActive()) {
+        m_containersTimer.start();
+    }
+    if (images && !m_imagesTimer.isActive()) {
+        m_imagesTimer.start();
+    }
 }
 
 void EngineWatcher::setConnected(bool connected, const QString& problem)
 {
-    QMetaObject::invokeMethod(
-        this,
-        [this, connected, problem] {
-            const bool changed = connected != m_connected || problem != m_problem;
-            m_connected = connected;
-            m_problem = problem;
-            if (changed) {
-                Q_EMIT connectionChanged(connected);
-            }
-            if (connected) {
-                Q_EMIT containersChanged(); // whatever happened while nobody listened
-                Q_EMIT imagesChanged();
-            }
-        },
-        Qt::QueuedConnection);
+    const bool changed = connected != m_connected || problem != m_problem;
+    m_connected = connected;
+    m_problem = problem;
+    if (changed) {
+        Q_EMIT connectionChanged(connected);
+    }
+    if (connected) {
+        Q_EMIT containersChanged(); // whatever happened while nobody listened
+        Q_EMIT imagesChanged();
+    }
 }
 
-void EngineWatcher::run()
+void EngineWatcher::run(std::shared_ptr<core::EngineClient> engine, std::shared_ptr<Shared> shared,
+                        std::shared_ptr<Mailbox> mailbox, EngineWatcher* self)
 {
-    while (!m_stop.load()) {
-        auto v = m_engine->version();
-        if (m_stop.load()) {
+    // `self` is only ever used on the GUI thread, through the mailbox, which is closed when it goes.
+    auto pause = [&](std::chrono::milliseconds d) {
+        std::unique_lock lock(shared->mutex);
+        shared->wake.wait_for(lock, d, [&] { return shared->stop.load(); });
+    };
+    auto connectedNow = [&](bool connected, QString problem) {
+        mailbox->post([self, connected, problem] { self->setConnected(connected, problem); });
+    };
+    while (!shared->stop.load()) {
+        // Events from before the lists are asked for are asked for too: nothing that happens between the
+        // "connected" list and the stream's start is missed.
+        const auto asked = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+        auto v = engine->version();
+        if (shared->stop.load()) {
             break;
         }
         if (!v) {
-            setConnected(false, errorText(v.error()));
-            (void)pause(2s);
+            connectedNow(false, errorText(v.error()));
+            pause(2s);
             continue;
         }
-        setConnected(true, {});
+        connectedNow(true, {});
         core::EventOptions options;
         options.reconnect = false; // a dropped stream is said, then everything is listed again
+        options.sinceNano = asked;
         options.filters = {{"type", {"container", "image"}}};
-        auto r = m_engine->events(
+        auto r = engine->events(
             options,
-            [this](const core::Event& e) {
-                post(e.type == "container", e.type == "image" || (e.type == "container" && e.action == "destroy"));
-                return !m_stop.load();
+            [&](const core::Event& e) {
+                const bool containers = changesContainers(e), images = changesImages(e);
+                if (containers || images) {
+                    mailbox->post([self, containers, images] { self->post(containers, images); });
+                }
+                return !shared->stop.load();
             },
-            &m_stop);
-        if (m_stop.load()) {
+            &shared->stop);
+        if (shared->stop.load()) {
             break;
         }
-        setConnected(false, r ? tr("The engine closed its event stream; asking again...")
-                              : errorText(r.error()));
-        (void)pause(1s);
+        connectedNow(false, r ? tr("The engine closed its event stream; asking again...") : errorText(r.error()));
+        pause(1s);
     }
+    shared->done.store(true);
 }
 
 } // namespace berth::ui

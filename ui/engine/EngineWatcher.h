@@ -21,18 +21,26 @@
 
 namespace berth::ui {
 
+class Mailbox;
+
 class EngineWatcher : public QObject
 {
     Q_OBJECT
 public:
     explicit EngineWatcher(std::shared_ptr<core::EngineClient> engine, QObject* parent = nullptr);
-    /// Ends the stream and waits for its thread (about a second at most).
+    /// Tells the stream to end; its thread is joined once it returns (never waited for here).
     ~EngineWatcher() override;
 
     /// Starts watching (once).
     void start();
     bool connected() const { return m_connected; }
     const QString& problem() const { return m_problem; }
+
+    /// Which events change the lists: a container's lifecycle (not its exec and health checks, which a
+    /// healthy Jupyter image runs every few seconds), and images (created and destroyed containers change
+    /// what uses an image).
+    static bool changesContainers(const core::Event& e);
+    static bool changesImages(const core::Event& e);
 
 Q_SIGNALS:
     /// A container was created, started, stopped, removed... (bursts come as one signal).
@@ -43,17 +51,23 @@ Q_SIGNALS:
     void connectionChanged(bool connected);
 
 private:
-    void run();
+    /// What the watching thread shares with this object, which may be gone before the thread ends.
+    struct Shared
+    {
+        std::atomic<bool> stop{false};
+        std::atomic<bool> done{false};
+        std::mutex mutex;
+        std::condition_variable wake;
+    };
+    static void run(std::shared_ptr<core::EngineClient> engine, std::shared_ptr<Shared> shared,
+                    std::shared_ptr<Mailbox> mailbox, EngineWatcher* self);
     void post(bool containers, bool images);
     void setConnected(bool connected, const QString& problem);
-    /// Sleeps unless told to stop; false when stopping.
-    bool pause(std::chrono::milliseconds d);
 
     std::shared_ptr<core::EngineClient> m_engine;
+    std::shared_ptr<Shared> m_shared = std::make_shared<Shared>();
+    std::shared_ptr<Mailbox> m_mailbox;
     std::thread m_thread;
-    std::atomic<bool> m_stop{false};
-    std::mutex m_mutex;
-    std::condition_variable m_wake;
     QTimer m_containersTimer;
     QTimer m_imagesTimer;
     bool m_connected = false;

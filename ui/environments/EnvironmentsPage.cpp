@@ -78,16 +78,18 @@ EnvironmentsPage::EnvironmentsPage(std::shared_ptr<core::EngineClient> engine, E
     connect(table(), &QTableView::activated, this, &EnvironmentsPage::open); // Enter or a double click
     connect(model, &EnvironmentModel::refreshed, this, [this] {
         if (!m_model->problem().isEmpty()) {
-            say(m_model->problem(), true);
+            sayAboutList(m_model->problem(), true);
         } else if (m_model->rowCount() == 0) {
-            say(tr("No environments yet: launch one from an image (Launch..., Ctrl+N)."));
+            sayAboutList(tr("No environments yet: launch one from an image (Launch..., Ctrl+N)."));
+        } else {
+            sayAboutList({});
         }
     });
 }
 
 void EnvironmentsPage::followRunning()
 {
-    if (!isVisible()) {
+    if (!m_shown) { // hidden, or the window minimised
         m_sampler->stopAll();
         return;
     }
@@ -103,13 +105,23 @@ void EnvironmentsPage::followRunning()
 void EnvironmentsPage::showEvent(QShowEvent* event)
 {
     ListPage::showEvent(event);
+    m_shown = true;
     followRunning();
 }
 
 void EnvironmentsPage::hideEvent(QHideEvent* event)
 {
+    m_shown = false;
     m_sampler->stopAll(); // no stream runs while nobody looks
     ListPage::hideEvent(event);
+}
+
+EnvironmentsPage::~EnvironmentsPage()
+{
+    m_cancel->store(true); // a start or an open that waits for Jupyter ends now
+    for (const QString& file : std::as_const(m_handoffs)) {
+        QFile::remove(file); // no page with a token stays behind
+    }
 }
 
 LaunchDialog* EnvironmentsPage::openLaunchForm()
@@ -139,9 +151,9 @@ void EnvironmentsPage::open()
     // a command line).
     runAsync(
         this,
-        [engine = m_engine, id = currentId().toStdString()]() -> core::Result<std::string> {
+        [engine = m_engine, id = currentId().toStdString(), cancel = m_cancel]() -> core::Result<std::string> {
             core::Launcher launcher(engine);
-            auto env = launcher.readyEnvironment(id, true);
+            auto env = launcher.readyEnvironment(id, true, cancel.get());
             if (!env) {
                 return env.error();
             }
@@ -159,7 +171,12 @@ void EnvironmentsPage::open()
                 return;
             }
             say(tr("Opened %1 in the browser.").arg(name));
-            QTimer::singleShot(30000, qApp, [file] { QFile::remove(file); }); // the token does not stay on disk
+            // The token does not stay on disk: removed 30 s on, or when the window goes, whichever is first.
+            m_handoffs << file;
+            QTimer::singleShot(30000, this, [this, file] {
+                QFile::remove(file);
+                m_handoffs.removeAll(file);
+            });
         });
 }
 
@@ -168,7 +185,10 @@ void EnvironmentsPage::start()
     const QString name = currentText(EnvironmentModel::Name);
     say(tr("Starting %1 and waiting for Jupyter...").arg(name));
     runAsync(
-        this, [engine = m_engine, id = currentId().toStdString()] { return core::Launcher(engine).start(id); },
+        this,
+        [engine = m_engine, id = currentId().toStdString(), cancel = m_cancel] {
+            return core::Launcher(engine).start(id, {}, cancel.get());
+        },
         [this, name](core::Result<core::EnvironmentInfo> env) {
             if (env) {
                 say(tr("%1 is ready at %2").arg(name, QString::fromStdString(env->url)));

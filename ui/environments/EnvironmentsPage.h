@@ -5,6 +5,7 @@
 #include "berth/core/engine/EngineClient.h"
 #include "ui/ListPage.h"
 
+#include <atomic>
 #include <memory>
 
 namespace berth::ui {
@@ -22,6 +23,7 @@ class EnvironmentsPage : public ListPage
 public:
     EnvironmentsPage(std::shared_ptr<core::EngineClient> engine, EnvironmentModel* model, ImageModel* images,
                      QWidget* parent = nullptr);
+    ~EnvironmentsPage() override;
 
     /// Opens the launch form (what Launch... does); it is returned for tests.
     LaunchDialog* openLaunchForm();
@@ -42,6 +44,9 @@ private:
     ImageModel* m_images;
     UsageSampler* m_sampler;
     UsageChart* m_chart = nullptr; ///< made when a running environment is first selected
+    bool m_shown = false;          ///< shown and not minimised: live usage is sampled
+    std::shared_ptr<std::atomic<bool>> m_cancel = std::make_shared<std::atomic<bool>>(false);
+    QStringList m_handoffs; ///< browser pages with a token, removed soon and when the page goes
     void followRunning();
 };
 

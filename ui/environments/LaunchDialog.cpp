@@ -56,7 +56,7 @@ std::string number(double v)
 } // namespace
 
 LaunchDialog::LaunchDialog(std::shared_ptr<core::EngineClient> engine, const QStringList& images, QWidget* parent)
-    : QDialog(parent), m_engine(std::move(engine)), m_host(core::GpuHost::probe()), m_image(new QComboBox(this)),
+    : QDialog(parent), m_engine(std::move(engine)), m_image(new QComboBox(this)),
       m_verdict(plainLabel(this)), m_name(new QLineEdit(this)), m_workspace(new QLineEdit(this)),
       m_noWorkspace(new QCheckBox(tr("No notebook folder (work is lost with the container)"), this)),
       m_mounts(new QTableWidget(0, 3, this)), m_memory(new QDoubleSpinBox(this)), m_cpus(new QDoubleSpinBox(this)),
@@ -151,13 +151,6 @@ LaunchDialog::LaunchDialog(std::shared_ptr<core::EngineClient> engine, const QSt
     m_gpus->addItem(tr("All GPUs"), QStringLiteral("all"));
     m_gpus->addItem(tr("These cards:"), QStringLiteral("devices"));
     m_gpus->setAccessibleName(tr("GPUs"));
-    for (const auto& g : m_host.gpus) {
-        auto* item = new QListWidgetItem(
-            tr("GPU %1: %2").arg(g.index).arg(QString::fromStdString(g.name.empty() ? g.uuid : g.name)), m_gpuCards);
-        item->setData(Qt::UserRole, QString::number(g.index));
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(Qt::Unchecked);
-    }
     m_gpuCards->setAccessibleName(tr("GPU cards"));
     m_gpuCards->setMaximumHeight(80);
     m_gpuCards->setVisible(false);
@@ -168,11 +161,23 @@ LaunchDialog::LaunchDialog(std::shared_ptr<core::EngineClient> engine, const QSt
     auto* gpuBox = new QVBoxLayout;
     gpuBox->addWidget(m_gpus);
     gpuBox->addWidget(m_gpuCards);
-    if (!m_host.hasNvidiaDriver()) {
-        auto* none = plainLabel(this);
-        none->setText(tr("This machine has no NVIDIA GPU."));
-        gpuBox->addWidget(none);
-    }
+    auto* noGpu = plainLabel(this);
+    gpuBox->addWidget(noGpu);
+    // The GPUs are looked for off the GUI thread: NVML can take seconds, nvidia-smi hangs with a wedged driver.
+    runAsync(this, [] { return core::GpuHost::probe(); }, [this, noGpu](core::HostGpus host) {
+        m_host = std::move(host);
+        m_hostKnown = true;
+        for (const auto& g : m_host.gpus) {
+            auto* item = new QListWidgetItem(
+                tr("GPU %1: %2").arg(g.index).arg(QString::fromStdString(g.name.empty() ? g.uuid : g.name)),
+                m_gpuCards);
+            item->setData(Qt::UserRole, QString::number(g.index));
+            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+            item->setCheckState(Qt::Unchecked);
+        }
+        noGpu->setText(m_host.hasNvidiaDriver() ? QString() : tr("This machine has no NVIDIA GPU."));
+        m_verdictTimer.start();
+    });
     form->addRow(buddy(tr("&GPUs:"), m_gpus), gpuBox);
 
     m_env->setPlaceholderText(tr("KEY=VALUE, one a line"));
@@ -203,14 +208,7 @@ LaunchDialog::LaunchDialog(std::shared_ptr<core::EngineClient> engine, const QSt
     m_launch->setDefault(true);
     m_buttons->addButton(QDialogButtonBox::Cancel);
     connect(m_launch, &QPushButton::clicked, this, &LaunchDialog::launch);
-    connect(m_buttons, &QDialogButtonBox::rejected, this, [this] {
-        if (m_cancel) {
-            m_cancel->store(true); // a launch under way stops; what it made is removed
-            m_phase->setText(tr("Cancelling..."));
-            return;
-        }
-        reject();
-    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &LaunchDialog::reject);
     layout->addWidget(m_buttons);
 
     // The verdict, asked 400 ms after the image stops changing: before anything is pulled.
@@ -238,9 +236,40 @@ LaunchDialog::LaunchDialog(std::shared_ptr<core::EngineClient> engine, const QSt
 
 LaunchDialog::~LaunchDialog()
 {
+    m_mailbox->close();
     if (m_cancel) {
         m_cancel->store(true);
     }
+}
+
+void LaunchDialog::reject()
+{
+    // Cancel, Esc and the window's close button alike: a launch under way is stopped first (what it made is
+    // removed), and the form stays to say so.
+    if (m_cancel) {
+        m_cancel->store(true);
+        m_phase->setText(tr("Cancelling..."));
+        return;
+    }
+    QDialog::reject();
+}
+
+QString LaunchDialog::phaseText(core::LaunchProgress::Phase phase, const QString& detail)
+{
+    using P = core::LaunchProgress::Phase;
+    switch (phase) {
+    case P::Pulling:
+        return tr("Pulling the image...");
+    case P::Creating:
+        return tr("Creating the environment...");
+    case P::Starting:
+        return tr("Starting it...");
+    case P::Waiting:
+        return tr("Waiting for Jupyter to answer... (%1)").arg(detail);
+    case P::Ready:
+        return tr("Jupyter is ready.");
+    }
+    return detail;
 }
 
 void LaunchDialog::addMount(const QString& host, const QString& container, bool readOnly)
@@ -290,7 +319,8 @@ core::LaunchChoices LaunchDialog::choices() const
                 ids << m_gpuCards->item(i)->data(Qt::UserRole).toString();
             }
         }
-        c.gpus = ids.isEmpty() ? "none" : ("device=" + ids.join(QLatin1Char(','))).toStdString();
+        c.gpus = ids.isEmpty() ? std::string("device=") // no card ticked: the builder says so, on field gpus
+                               : ("device=" + ids.join(QLatin1Char(','))).toStdString();
     }
     if (m_port->value() > 0) {
         c.port = std::to_string(m_port->value());
@@ -304,7 +334,7 @@ core::LaunchChoices LaunchDialog::choices() const
 void LaunchDialog::checkVerdict()
 {
     const std::string ref = m_image->currentText().trimmed().toStdString();
-    if (ref.empty()) {
+    if (ref.empty() || !m_hostKnown) {
         m_verdict->clear();
         return;
     }
@@ -381,31 +411,25 @@ void LaunchDialog::launch()
     setBusy(true);
     m_progress->setRange(0, 0);
     m_phase->setText(tr("Starting the launch..."));
-    QPointer<LaunchDialog> self(this);
     runAsync(
         this,
-        [engine = m_engine, spec = *spec, cancel, self] {
+        [this, engine = m_engine, spec = *spec, cancel, mailbox = m_mailbox] {
             core::Launcher launcher(engine);
             return launcher.launch(
                 spec,
-                [self](const core::LaunchProgress& p) {
+                [this, &mailbox](const core::LaunchProgress& p) {
+                    const auto phase = p.phase;
                     const QString text = QString::fromStdString(p.message);
                     const double f = p.fraction;
-                    QMetaObject::invokeMethod(
-                        self.data(),
-                        [self, text, f] {
-                            if (!self) {
-                                return;
-                            }
-                            self->m_phase->setText(text);
-                            if (f >= 0 && f <= 1) {
-                                self->m_progress->setRange(0, 1000);
-                                self->m_progress->setValue(static_cast<int>(f * 1000));
-                            } else {
-                                self->m_progress->setRange(0, 0);
-                            }
-                        },
-                        Qt::QueuedConnection);
+                    mailbox->post([this, phase, text, f] {
+                        m_phase->setText(phaseText(phase, text));
+                        if (f >= 0 && f <= 1) {
+                            m_progress->setRange(0, 1000);
+                            m_progress->setValue(static_cast<int>(f * 1000));
+                        } else {
+                            m_progress->setRange(0, 0);
+                        }
+                    });
                 },
                 cancel.get());
         },

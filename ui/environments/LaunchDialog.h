@@ -12,6 +12,8 @@
 #include "berth/core/gpu/GpuHost.h"
 #include "berth/core/launch/Environment.h"
 #include "berth/core/launch/LaunchSpec.h"
+#include "berth/core/launch/Launcher.h"
+#include "ui/async/Async.h"
 
 #include <QDialog>
 #include <QTimer>
@@ -68,6 +70,10 @@ public:
     /// Adds an extra folder (host, container, read-only).
     void addMount(const QString& host, const QString& container, bool readOnly);
 
+public Q_SLOTS:
+    /// Cancel, Esc or close: stops a launch under way first, else closes.
+    void reject() override;
+
 Q_SIGNALS:
     void launchedEnvironment(const QString& name);
     void failed();
@@ -76,9 +82,12 @@ private:
     void checkVerdict();
     void showProblem(const core::Error& error);
     void setBusy(bool busy);
+    static QString phaseText(core::LaunchProgress::Phase phase, const QString& detail);
 
     std::shared_ptr<core::EngineClient> m_engine;
     core::HostGpus m_host;
+    bool m_hostKnown = false; ///< the GPU probe has answered
+    std::shared_ptr<class Mailbox> m_mailbox = std::make_shared<Mailbox>(this);
     QComboBox* m_image;
     QLabel* m_verdict;
     QLineEdit* m_name;

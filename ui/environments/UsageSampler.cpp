@@ -2,33 +2,19 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "ui/environments/UsageSampler.h"
 
-#include <QPointer>
+#include "ui/async/Async.h"
 
 namespace berth::ui {
 
 UsageSampler::UsageSampler(std::shared_ptr<core::EngineClient> engine, QObject* parent)
-    : QObject(parent), m_engine(std::move(engine))
+    : QObject(parent), m_engine(std::move(engine)), m_mailbox(std::make_shared<Mailbox>(this))
 {
 }
 
 UsageSampler::~UsageSampler()
 {
-    stopAll();
-    for (auto& s : m_ending) {
-        s.thread.join(); // each ends within about a second of being told
-    }
-}
-
-void UsageSampler::reap()
-{
-    for (auto it = m_ending.begin(); it != m_ending.end();) {
-        if (it->done->load()) {
-            it->thread.join();
-            it = m_ending.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    m_mailbox->close();
+    stopAll(); // the streams' threads go to the reaper: nothing here waits for the engine
 }
 
 void UsageSampler::follow(const QSet<QString>& ids)
@@ -37,13 +23,12 @@ void UsageSampler::follow(const QSet<QString>& ids)
     for (auto it = m_streams.begin(); it != m_streams.end();) {
         if (!ids.contains(it->first)) {
             it->second.stop->store(true);
-            m_ending.push_back(std::move(it->second));
+            Reaper::adopt(std::move(it->second.thread), it->second.done);
             it = m_streams.erase(it);
         } else {
             ++it;
         }
     }
-    reap();
     if (!m_engine) {
         return;
     }
@@ -56,13 +41,12 @@ void UsageSampler::follow(const QSet<QString>& ids)
         Stream s;
         s.stop = stop;
         s.done = done;
-        s.thread = std::thread([this, engine = m_engine, id, stop, done] {
+        s.thread = std::thread([this, engine = m_engine, id, stop, done, mailbox = m_mailbox] {
             (void)engine->streamStats(
                 id.toStdString(),
-                [this, id, stop](const core::StatsSample& sample) {
+                [this, id, stop, &mailbox](const core::StatsSample& sample) {
                     if (!stop->load()) {
-                        QMetaObject::invokeMethod(
-                            this, [this, id, sample] { Q_EMIT sampled(id, sample); }, Qt::QueuedConnection);
+                        mailbox->post([this, id, sample] { Q_EMIT sampled(id, sample); });
                     }
                     return !stop->load();
                 },

@@ -42,12 +42,9 @@ private:
         std::shared_ptr<std::atomic<bool>> done; ///< its thread has returned: joining it does not wait
         std::thread thread;
     };
-    /// Joins the ended streams whose threads have returned; the GUI thread never waits for one that has not.
-    void reap();
-
     std::shared_ptr<core::EngineClient> m_engine;
+    std::shared_ptr<class Mailbox> m_mailbox;
     std::map<QString, Stream> m_streams;
-    std::vector<Stream> m_ending;
 };
 
 } // namespace berth::ui

@@ -19,7 +19,7 @@ namespace berth::ui {
 
 ImagesPage::ImagesPage(std::shared_ptr<core::EngineClient> engine, ImageModel* model, QWidget* parent)
     : ListPage(tr("Images"), model, parent), m_engine(std::move(engine)), m_progress(new QProgressBar(this)),
-      m_cancel(new QPushButton(tr("Cancel Pull"), this))
+      m_cancel(new QPushButton(tr("Cancel Pull"), this)), m_mailbox(std::make_shared<Mailbox>(this))
 {
     setObjectName(QStringLiteral("imagesPage"));
     connect(addAction(tr("&Pull..."), QKeySequence(Qt::CTRL | Qt::Key_P), QStringLiteral("pull")), &QAction::triggered,
@@ -46,14 +46,13 @@ ImagesPage::ImagesPage(std::shared_ptr<core::EngineClient> engine, ImageModel* m
         }
     });
     connect(model, &ImageModel::refreshed, this, [this, model] {
-        if (!model->problem().isEmpty()) {
-            say(model->problem(), true);
-        }
+        sayAboutList(model->problem(), !model->problem().isEmpty());
     });
 }
 
 ImagesPage::~ImagesPage()
 {
+    m_mailbox->close();
     if (m_cancelPull) {
         m_cancelPull->store(true); // a pull under way ends; its layers so far stay on the engine
     }
@@ -72,22 +71,16 @@ void ImagesPage::pull(const QString& reference)
     m_progress->show();
     m_cancel->show();
     say(tr("Pulling %1...").arg(reference));
-    QPointer<ImagesPage> self(this);
     runAsync(
         this,
-        [engine = m_engine, ref = reference.toStdString(), cancel, self] {
+        [this, engine = m_engine, ref = reference.toStdString(), cancel, mailbox = m_mailbox] {
             return engine->pullImage(
                 ref,
-                [self](const core::PullProgress& p) {
+                [this, &mailbox](const core::PullProgress& p) {
                     const double f = p.fraction();
-                    QMetaObject::invokeMethod(
-                        self.data(),
-                        [self, f] {
-                            if (self && f >= 0) {
-                                self->m_progress->setValue(static_cast<int>(f * 1000));
-                            }
-                        },
-                        Qt::QueuedConnection);
+                    if (f >= 0) {
+                        mailbox->post([this, f] { m_progress->setValue(static_cast<int>(f * 1000)); });
+                    }
                 },
                 cancel.get());
         },

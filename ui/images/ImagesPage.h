@@ -34,6 +34,7 @@ private:
     QProgressBar* m_progress;
     QPushButton* m_cancel;
     std::shared_ptr<std::atomic<bool>> m_cancelPull;
+    std::shared_ptr<class Mailbox> m_mailbox; ///< the pull's progress, from its worker
 };
 
 } // namespace berth::ui

@@ -10,6 +10,7 @@
 #include "ui/async/Async.h"
 
 #include <QDateTime>
+#include <QTextDocument>
 
 namespace berth::ui {
 
@@ -122,9 +123,15 @@ void ImageModel::refresh()
             }
             setRows(std::move(rows));
             Q_EMIT refreshed();
+            finishRefresh(); // the next list need not wait for the verdicts
+            for (auto it = unknown.begin(); it != unknown.end();) {
+                it = m_deciding.count(it->first) ? unknown.erase(it) : std::next(it);
+            }
             if (unknown.empty()) {
-                finishRefresh();
                 return;
+            }
+            for (const auto& [id, _] : unknown) {
+                m_deciding.insert(id);
             }
             runAsync(
                 this,
@@ -139,7 +146,10 @@ void ImageModel::refresh()
                     }
                     return verdicts;
                 },
-                [this](std::map<std::string, core::Verdict> verdicts) {
+                [this, unknown](std::map<std::string, core::Verdict> verdicts) {
+                    for (const auto& [id, _] : unknown) {
+                        m_deciding.erase(id);
+                    }
                     for (auto& [id, v] : verdicts) {
                         m_verdicts.insert_or_assign(id, std::move(v));
                     }
@@ -151,9 +161,17 @@ void ImageModel::refresh()
                         }
                     }
                     Q_EMIT verdictsDecided();
-                    finishRefresh();
                 });
         });
+}
+
+void ImageModel::forgetVerdicts()
+{
+    m_verdicts.clear();
+    for (auto& row : m_rows) {
+        row.verdict.reset();
+    }
+    refresh();
 }
 
 void ImageModel::finishRefresh()
@@ -196,7 +214,9 @@ QVariant ImageModel::data(const QModelIndex& index, int role) const
         for (const auto& remedy : r->verdict->remedies) {
             tip += QLatin1Char('\n') + remedyText(remedy);
         }
-        return tip;
+        // Tool tips guess whether text is markup; an image chooses part of this text (its NVIDIA_REQUIRE_CUDA):
+        // always plain, escaped.
+        return Qt::convertFromPlainText(tip);
     }
     if (role == Qt::UserRole) {
         return QString::fromStdString(r->image.id);

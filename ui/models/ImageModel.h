@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 
 namespace berth::ui {
 
@@ -42,6 +43,8 @@ public:
 
     QVariant data(const QModelIndex& index, int role) const override;
     void refresh();
+    /// Decides every verdict again (the driver or the engine's toolkit may have changed), then lists.
+    void forgetVerdicts();
     const QString& problem() const { return m_problem; }
 
 Q_SIGNALS:
@@ -60,6 +63,7 @@ private:
     bool m_running = false; ///< a list is under way; one more follows it when asked meanwhile
     bool m_again = false;
     std::map<std::string, core::Verdict> m_verdicts; ///< by image id: an id's content never changes
+    std::set<std::string> m_deciding;                ///< ids whose verdict a worker is deciding
 };
 
 /// The verdict in a few words for a column: "runs on the GPU", "CPU only", "needs driver 535"...

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "berth/core/launch/BrowserHandoff.h"
 
+#include "berth/core/base/Token.h"
 #include "berth/core/launch/LaunchSpec.h"
 
 #include <fcntl.h>
@@ -57,7 +58,10 @@ Result<std::string> writeBrowserHandoff(const EnvironmentInfo& env)
     }
     // The engine names the environment: a name that is not a plain file name does not choose the path.
     const bool plainName = checkName(env.name).ok() && env.name.find("..") == std::string::npos;
-    const std::string file = *dir + "/open-" + (plainName ? env.name : std::string("environment")) + ".html";
+    // A name of its own each time: a second open within the first's lifetime does not lose its page.
+    auto unique = secureToken(6);
+    const std::string file = *dir + "/open-" + (plainName ? env.name : std::string("environment")) + "-" +
+                             (unique ? *unique : std::to_string(::getpid())) + ".html";
     ::unlink(file.c_str());
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) {

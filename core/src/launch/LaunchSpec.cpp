@@ -99,6 +99,9 @@ Result<GpuRequest> parseGpus(std::string_view text)
     if (t.starts_with("device=")) {
         t = t.substr(7);
     }
+    if (t.empty()) {
+        return bad; // "device=" naming no device
+    }
     for (auto& id : split(t, ',')) {
         const bool uuid = id.starts_with("GPU-") && id.size() > 4 &&
                           std::all_of(id.begin() + 4, id.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) || c == '-'; });
@@ -217,7 +220,15 @@ Result<LaunchSpec> buildLaunchSpec(const LaunchChoices& c)
         spec.hostPort = static_cast<int>(port);
     }
     if (!c.workspace.empty()) {
-        spec.workspace = normalized(c.workspace.front() == '/' ? c.workspace : base + "/" + c.workspace);
+        std::string folder = c.workspace;
+        if (folder == "~" || folder.starts_with("~/")) { // as a mount's host path is
+            const char* home = std::getenv("HOME");
+            if (!home || !*home) {
+                return about(makeError(ErrorKind::BadInput, "~ cannot be expanded: HOME is not set."), "workspace");
+            }
+            folder = std::string(home) + folder.substr(1);
+        }
+        spec.workspace = normalized(folder.front() == '/' ? folder : base + "/" + folder);
     }
     spec.noWorkspace = c.noWorkspace;
     if (auto ok = validate(spec); !ok) {

@@ -256,6 +256,11 @@ private Q_SLOTS:
         QVERIFY(form->env()->hasFocus() || !form->isActiveWindow());
         QCOMPARE(engine->inspectContainer(formName.toStdString()).error().kind, core::ErrorKind::NotFound);
         form->env()->setPlainText(QStringLiteral("A=1\nB=two words"));
+        // A folder whose name has a ':' cannot be a mount: said, not misread as HOST:CONTAINER.
+        form->addMount(data.path() + QStringLiteral("/a:b"), QStringLiteral("/data/ab"), false);
+        form->launch();
+        QVERIFY2(form->problem()->text().contains("has a ':'"), qPrintable(form->problem()->text()));
+        form->mounts()->removeRow(1);
         form->grab().save(shots.filePath(QStringLiteral("launch-form.png")));
         // Launched, the form closes itself (and goes); what it said is kept here.
         QPointer<ui::LaunchDialog> open(form);

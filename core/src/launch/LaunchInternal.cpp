@@ -75,10 +75,4 @@ bool sleepUnlessCancelled(std::chrono::milliseconds d, const std::atomic<bool>* 
     return true;
 }
 
-std::string label(const ContainerDetails& d, const char* key)
-{
-    auto it = d.labels.find(key);
-    return it == d.labels.end() ? std::string() : it->second;
-}
-
 } // namespace berth::core::detail

@@ -32,7 +32,5 @@ std::vector<std::string> lastLogLines(EngineClient& engine, const std::string& i
 Error remoteEngineError(const std::string& endpoint);
 /// Sleeps in 50 ms steps; false when cancelled.
 bool sleepUnlessCancelled(std::chrono::milliseconds d, const std::atomic<bool>* cancel);
-/// A label's value, "" when absent.
-std::string label(const ContainerDetails& d, const char* key);
 
 } // namespace berth::core::detail

@@ -118,14 +118,7 @@ Result<EnvironmentInfo> Readiness::describe(const std::string& nameOrId)
     info.id = d->id;
     info.image = d->configImage;
     info.state = environmentStateFrom(d->state.status);
-    info.workspace = label(*d, labels::kWorkspace);
-    info.workspaceTarget = label(*d, labels::kWorkspaceTarget);
-    info.notebookRoot = label(*d, labels::kNotebookRoot);
-    info.profile = label(*d, labels::kProfile);
-    std::string port = label(*d, labels::kPort);
-    if (port.empty()) {
-        port = "8888/tcp";
-    }
+    const std::string port = readLabels(info, d->labels);
     info.hostPort = d->hostPort(port);
     if (info.hostPort) {
         info.url = "http://" + std::string(kLoopback) + ":" + std::to_string(info.hostPort) + "/";

@@ -225,11 +225,8 @@ Result<Removal> removeUnlessFilesLost(EngineClient& engine, const std::string& n
                     (risk->files.empty() ? " in volumes the image declares, which nothing would use after it is gone."
                                          : " written inside it, outside its mounts.");
         // Advice that fits this environment: where its notebook folder is, inside and on this machine.
-        auto label = [&](const char* k) {
-            auto it = details->labels.find(k);
-            return it == details->labels.end() ? std::string() : it->second;
-        };
-        const std::string target = label(labels::kWorkspaceTarget), host = label(labels::kWorkspace);
+        const std::string target = labelValue(details->labels, labels::kWorkspaceTarget);
+        const std::string host = labelValue(details->labels, labels::kWorkspace);
         if (!target.empty() && !host.empty()) {
             e.with(RemedyKind::MoveToNotebookFolder, {target, host});
         }

@@ -82,6 +82,13 @@ struct EnvironmentInfo
     std::string gpus;           ///< what GPUs it asked for, "" none
 };
 
+/// A label's value, "" when the container has no such label.
+std::string labelValue(const std::map<std::string, std::string>& labels, const char* key);
+
+/// What an environment's berth.* labels say into `env`: its folders, profile and caps. Returns Jupyter's
+/// container port ("8888/tcp" when the label is missing). One reading for the list and for inspect alike.
+std::string readLabels(EnvironmentInfo& env, const std::map<std::string, std::string>& labels);
+
 /// The JSON form of an environment (berthctl's --json, records); the token only when asked for.
 nlohmann::json toJson(const EnvironmentInfo& env, bool withToken);
 

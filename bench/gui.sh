@@ -17,7 +17,9 @@ idle=${BENCH_IDLE_SECONDS:-10}
 export HOME=$(mktemp -d) XDG_CONFIG_HOME= QT_QPA_PLATFORM=xcb
 trap 'rm -rf "$HOME"' EXIT
 
-exec xvfb-run -a -s "-screen 0 1280x1024x24" python3 - "$build" "$runs" "$idle" <<'PY'
+# A D-Bus session as on any desktop: without one, Qt's accessibility bridge (which Berth's named controls wake)
+# would start dbus-launch on every start, a cost no desktop pays.
+exec xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- python3 - "$build" "$runs" "$idle" <<'PY'
 import os, statistics, subprocess, sys, tempfile, time
 build, runs, idle = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 contenders = {"bare Qt window (one label)": build + "/bin/bench_bare_window",

@@ -3,6 +3,7 @@
 #include "ui/ListPage.h"
 
 #include "ui/RemedyText.h"
+#include "ui/Tone.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -19,12 +20,6 @@ ListPage::ListPage(const QString& heading, QAbstractItemModel* model, QWidget* p
     : QWidget(parent), m_tools(new QToolBar(this)), m_table(new QTableView(this)), m_note(new QLabel(this))
 {
     auto* layout = new QVBoxLayout(this);
-    auto* title = new QLabel(heading, this);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.3);
-    f.setBold(true);
-    title->setFont(f);
-    layout->addWidget(title);
     m_tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_tools->setMovable(false);
     // The button a narrow tool bar shows for the actions that do not fit: named, for screen readers.
@@ -116,7 +111,7 @@ void ListPage::say(const QString& text, bool problem)
 {
     m_noteIsAboutList = false;
     m_note->setText(text);
-    m_note->setStyleSheet(problem ? QStringLiteral("color: #b00020;") : QString());
+    setTone(m_note, problem ? Tone::Problem : Tone::Plain);
 }
 
 void ListPage::sayError(const core::Error& error)

@@ -3,6 +3,7 @@
 #include "ui/MainWindow.h"
 
 #include "ui/EngineStatus.h"
+#include "ui/Tone.h"
 #include "ui/containers/ContainersPage.h"
 #include "ui/engine/EngineWatcher.h"
 #include "ui/environments/EnvironmentsPage.h"
@@ -24,6 +25,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace berth::ui {
@@ -32,11 +34,6 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
     : QMainWindow(parent), m_status(status), m_engineLine(new QLabel(this))
 {
     setWindowTitle(tr("Berth"));
-    QIcon icon;
-    for (int size : {16, 24, 32, 48, 64, 128, 256}) {
-        icon.addFile(QStringLiteral(":/icons/berth-%1.png").arg(size), QSize(size, size));
-    }
-    setWindowIcon(icon);
     resize(1100, 720);
     const auto engine = m_status->engine();
 
@@ -58,14 +55,14 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
     }
     connect(m_sideBar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0) {
-            m_views->setCurrentWidget(page(row));
+            switchTo(row);
         }
     });
     // A screen reader selects an item rather than moving the current one: either shows its view.
     connect(m_sideBar, &QListWidget::itemSelectionChanged, this, [this] {
         const auto selected = m_sideBar->selectedItems();
         if (!selected.isEmpty()) {
-            m_views->setCurrentWidget(page(m_sideBar->row(selected.first())));
+            switchTo(m_sideBar->row(selected.first()));
         }
     });
     auto* content = new QWidget(this);
@@ -116,7 +113,7 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
     m_engineWarning->setTextFormat(Qt::PlainText);
     m_engineWarning->setWordWrap(true);
     m_engineWarning->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_engineWarning->setStyleSheet(QStringLiteral("color: #8a5300;"));
+    setTone(m_engineWarning, Tone::Warning);
     m_engineWarning->hide();
     statusBar()->addPermanentWidget(m_engineWarning, 1);
 
@@ -212,7 +209,31 @@ void MainWindow::showView(int index)
 {
     index = std::clamp(index, 0, m_views->count() - 1);
     m_sideBar->setCurrentRow(index);
+    switchTo(index);
+}
+
+void MainWindow::switchTo(int index)
+{
     m_views->setCurrentWidget(page(index));
+    //: The window's title: the view shown, then the app's name.
+    setWindowTitle(tr("%1 \u2014 Berth").arg(m_sideBar->item(index)->text()));
+}
+
+bool MainWindow::event(QEvent* event)
+{
+    if (event->type() == QEvent::Paint && !m_iconSet) {
+        // The window's icon in every size (high-DPI task bars) once the window is on screen: turning seven
+        // PNGs into the X11 icon property is work the first frame need not wait for.
+        m_iconSet = true;
+        QTimer::singleShot(0, this, [this] {
+            QIcon icon;
+            for (int size : {16, 24, 32, 48, 64, 128, 256}) {
+                icon.addFile(QStringLiteral(":/icons/berth-%1.png").arg(size), QSize(size, size));
+            }
+            setWindowIcon(icon);
+        });
+    }
+    return QMainWindow::event(event);
 }
 
 bool MainWindow::showingEngineDown() const
@@ -233,7 +254,7 @@ void MainWindow::showStatus()
     const auto& s = m_status->snapshot();
     m_engineLine->setText(s.text);
     m_engineLine->setProperty("connected", s.connected);
-    m_engineLine->setStyleSheet(s.connected || s.checking ? QString() : QStringLiteral("color: #b00020;"));
+    setTone(m_engineLine, s.connected || s.checking ? Tone::Plain : Tone::Problem);
     m_engineWarning->setText(s.warning);
     m_engineWarning->setVisible(!s.warning.isEmpty());
     if (!m_status->engine()) {

@@ -52,11 +52,14 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    bool event(QEvent* event) override;
 
 private:
     void showStatus();
     /// Makes view `index` if it is not made yet.
     QWidget* page(int index);
+    /// Shows view `index` and names it in the title.
+    void switchTo(int index);
     void showConnection();
 
     EngineStatus* m_status;
@@ -75,6 +78,7 @@ private:
     QLabel* m_downText = nullptr;
     QLabel* m_engineWarning = nullptr;
     QLabel* m_engineLine;
+    bool m_iconSet = false;
 };
 
 } // namespace berth::ui

@@ -6,6 +6,7 @@
 #include "ui/EngineStatus.h"
 #include "ui/MainWindow.h"
 #include "ui/RemedyText.h"
+#include "ui/Tone.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -13,7 +14,24 @@
 #include <QSet>
 #include <QTest>
 
+#include <cmath>
+
 using namespace berth;
+
+namespace {
+double luminance(const QColor& c)
+{
+    auto channel = [](double v) { return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+/// WCAG's contrast ratio of two colours, 1 to 21.
+double contrast(const QColor& a, const QColor& b)
+{
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+} // namespace
 
 class TestMainWindow : public QObject
 {
@@ -33,8 +51,44 @@ private Q_SLOTS:
         QVERIFY(window.engineLine()->text().contains("unix://"));
         window.grab().save(QStringLiteral("TestMainWindow-connected.png"));
         // The icon, at the sizes desktops and high-DPI screens ask for.
-        QVERIFY(window.windowIcon().availableSizes().contains(QSize(256, 256)));
+        // Set once the first frame is on screen.
+        QTRY_VERIFY_WITH_TIMEOUT(window.windowIcon().availableSizes().contains(QSize(256, 256)), 5000);
         QVERIFY(window.windowIcon().availableSizes().contains(QSize(16, 16)));
+        // The title names the view shown.
+        QCOMPARE(window.windowTitle(), QString::fromUtf8("Environments \u2014 Berth"));
+        window.showView(1);
+        QCOMPARE(window.windowTitle(), QString::fromUtf8("Images \u2014 Berth"));
+    }
+
+    void problemWordsReadOnLightAndDarkThemes()
+    {
+        // A problem or warning line keeps a readable contrast (WCAG AA, 4.5:1) on the system's theme, light
+        // or dark, and follows the theme when it changes while the window is open.
+        const QPalette before = QApplication::palette();
+        QWidget parent;
+        auto* problem = new QLabel(QStringLiteral("The engine is down"), &parent);
+        auto* warning = new QLabel(QStringLiteral("Ports reach the network"), &parent);
+        ui::setTone(problem, ui::Tone::Problem);
+        ui::setTone(warning, ui::Tone::Warning);
+        for (const QColor& window : {QColor(Qt::white), QColor(0xef, 0xef, 0xef), QColor(0x2b, 0x2b, 0x2b),
+                                     QColor(Qt::black)}) {
+            QPalette p(window);
+            p.setColor(QPalette::Window, window);
+            QApplication::setPalette(p);
+            QCoreApplication::processEvents();
+            for (QLabel* label : {problem, warning}) {
+                const double ratio = contrast(label->palette().color(QPalette::WindowText), window);
+                QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("%1 on %2: %3:1")
+                                                      .arg(label->palette().color(QPalette::WindowText).name(),
+                                                           window.name())
+                                                      .arg(ratio)));
+            }
+            // Not the theme's own text colour: the words still stand out.
+            QVERIFY(problem->palette().color(QPalette::WindowText) != p.color(QPalette::WindowText));
+        }
+        ui::setTone(problem, ui::Tone::Plain);
+        QCOMPARE(problem->palette().color(QPalette::WindowText), QApplication::palette().color(QPalette::WindowText));
+        QApplication::setPalette(before);
     }
 
     void oldDockerIsToldItExposesLoopbackPorts()
@@ -90,7 +144,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!status.snapshot().checking, 10000);
         QVERIFY(!window.engineLine()->property("connected").toBool());
         QVERIFY(window.engineLine()->text().contains("No engine answers at unix:///tmp/berth-gui-nothing.sock"));
-        QVERIFY(window.engineLine()->styleSheet().contains("color"));
+        QCOMPARE(window.engineLine()->palette().color(QPalette::WindowText),
+                 ui::toneColor(ui::Tone::Problem, QApplication::palette()));
         // The remedies in the window's words: start the engine, or choose another in Settings; no berthctl flag.
         QVERIFY2(window.engineLine()->text().contains("Start Docker") &&
                      window.engineLine()->text().contains("choose another engine", Qt::CaseInsensitive),

@@ -83,7 +83,7 @@ try:
     check(app is not None, "Berth is on the accessibility bus")
     if app is None:
         sys.exit(1)
-    frame = find(app, "frame", "Berth")
+    frame = pyatspi.findDescendant(app, lambda n: n is not None and n.getRoleName() == "frame" and n.name.endswith("Berth"), True)
     views = find(frame, "list", "Views")
     check(views is not None, "the side bar is a list named Views")
     names = [views.getChildAtIndex(i).name for i in range(views.childCount)]

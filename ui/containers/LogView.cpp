@@ -7,6 +7,7 @@
 #include "ui/RemedyText.h"
 #include "ui/async/Async.h"
 
+#include "ui/Tone.h"
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -144,7 +145,7 @@ void LogView::insert(const QString& chunk, bool stderrStream)
     c.movePosition(QTextCursor::End);
     QTextCharFormat f;
     if (stderrStream) {
-        f.setForeground(QColor(0xb0, 0x00, 0x20));
+        f.setForeground(toneColor(Tone::Problem, m_text->palette()));
     }
     if (!m_text->document()->isEmpty()) {
         c.insertBlock(QTextBlockFormat(), f);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "ui/environments/LaunchDialog.h"
+#include "ui/Tone.h"
 
 #include "berth/core/gpu/Compat.h"
 #include "berth/core/launch/Launcher.h"
@@ -196,7 +197,7 @@ LaunchDialog::LaunchDialog(std::shared_ptr<core::EngineClient> engine, const QSt
     m_progress->hide();
     layout->addWidget(m_progress);
     m_problem->setObjectName(QStringLiteral("problem"));
-    m_problem->setStyleSheet(QStringLiteral("color: #b00020;"));
+    setTone(m_problem, Tone::Problem);
     layout->addWidget(m_problem);
     m_lastLines->setReadOnly(true);
     m_lastLines->setAccessibleName(tr("The container's last lines"));

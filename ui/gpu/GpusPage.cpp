@@ -48,12 +48,6 @@ GpusPage::GpusPage(std::shared_ptr<core::EngineClient> engine, QWidget* parent)
 {
     setObjectName(QStringLiteral("gpusPage"));
     auto* layout = new QVBoxLayout(this);
-    auto* title = new QLabel(tr("GPUs"), this);
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.3);
-    f.setBold(true);
-    title->setFont(f);
-    layout->addWidget(title);
     m_driver->setObjectName(QStringLiteral("driver"));
     m_driver->setAccessibleName(tr("NVIDIA driver"));
     layout->addWidget(m_driver);

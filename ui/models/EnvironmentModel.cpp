@@ -6,7 +6,10 @@
 #include "ui/RemedyText.h"
 #include "ui/async/Async.h"
 
+#include "ui/Tone.h"
+#include <QApplication>
 #include <QColor>
+#include <QPalette>
 
 namespace berth::ui {
 
@@ -96,7 +99,7 @@ QVariant EnvironmentModel::data(const QModelIndex& index, int role) const
         }
     }
     if (role == Qt::ForegroundRole && index.column() == State) {
-        return e->state == core::EnvironmentState::Running ? QVariant(QColor(0x1b, 0x7f, 0x3b)) : QVariant();
+        return e->state == core::EnvironmentState::Running ? QVariant(toneColor(Tone::Good, QApplication::palette())) : QVariant();
     }
     if (role == Qt::UserRole) {
         return QString::fromStdString(e->id);

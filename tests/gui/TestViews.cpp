@@ -7,6 +7,7 @@
 // an engine that cannot be reached gets its page. Screenshots of each view go to docs/screenshots/.
 #include "../integration/LiveEngine.h"
 #include "berth/core/engine/Endpoint.h"
+#include "berth/core/launch/DiskSpace.h"
 #include "berth/core/launch/Environment.h"
 #include "ui/EngineStatus.h"
 #include "ui/ListPage.h"
@@ -31,6 +32,8 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QRegularExpression>
 #include <QPushButton>
 #include <QTableView>
 #include <QLineEdit>
@@ -170,6 +173,46 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window.containers()->find(plainId) < 0, 5000);
         QTRY_VERIFY_WITH_TIMEOUT(window.environments()->find(envId) < 0, 5000);
         QVERIFY(window.environmentsPage()->currentId() != QString::fromStdString(envId)); // its row went with it
+    }
+
+    void aPullSaysTheRoomLeftAndFollowsEachLayer()
+    {
+        // An image of its own in the test registry (TestEngineLive and TestBerthctl pull others meanwhile).
+        const std::string ref = test::registryAddress() + "/berth-test/pullme-gui:1";
+        test::removeImageEverywhere(*engine, ref);
+        ui::EngineStatus status(engine, {});
+        ui::MainWindow window(&status);
+        window.show();
+        window.showView(1);
+        auto* page = window.imagesPage();
+        // The layers as they were last shown, whenever they changed (the list hides once the pull ends).
+        int mostLayers = 0;
+        QStringList lines;
+        connect(page->layers()->model(), &QAbstractItemModel::dataChanged, this, [&] {
+            for (int i = 0; i < page->layers()->count(); ++i) {
+                lines << page->layers()->item(i)->text();
+            }
+            mostLayers = std::max(mostLayers, page->layers()->count());
+        });
+        connect(page->layers()->model(), &QAbstractItemModel::rowsInserted, this,
+                [&] { mostLayers = std::max(mostLayers, page->layers()->count()); });
+        page->pull(QString::fromStdString(ref));
+        QVERIFY(page->progress()->isVisible());
+        // The room left where this engine keeps its images, shown before the download.
+        const auto space = core::imageStoreSpace(*engine->info());
+        QVERIFY(space);
+        QTRY_VERIFY_WITH_TIMEOUT(page->diskSpace()->text().startsWith("Room for images: "), 10000);
+        QVERIFY2(page->diskSpace()->text().contains(QString::fromStdString(" at " + space->path)),
+                 qPrintable(page->diskSpace()->text()));
+        QTRY_VERIFY_WITH_TIMEOUT(!page->progress()->isVisible(), 60000);
+        QVERIFY2(page->findChild<QLabel*>("note")->text() == QString::fromStdString("Pulled " + ref + "."),
+                 qPrintable(page->findChild<QLabel*>("note")->text()));
+        // Each layer had a line: its short id, then the engine's word for where it is.
+        QVERIFY2(mostLayers >= 1, qPrintable(lines.join('\n')));
+        const QString line = page->layers()->item(0)->text();
+        QVERIFY2(QRegularExpression("^[0-9a-f]{12}  (Pull|Download) complete$").match(line).hasMatch(), qPrintable(line));
+        QVERIFY(engine->inspectImage(ref).ok());
+        test::removeImageEverywhere(*engine, ref);
     }
 
     void theRemoveDialogListsAFileWrittenOutsideTheMounts()

@@ -3,6 +3,7 @@
 //
 // berthctl as a user runs it, against the real engine.
 #include "LiveEngine.h"
+#include "berth/core/launch/DiskSpace.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -265,9 +266,17 @@ private Q_SLOTS:
         QVERIFY2(r.out.contains(podman ? "Pulled " + ref : QString("Downloaded newer image")), qPrintable(r.out));
         QVERIFY(r.out.contains("Digest: "));
         QVERIFY2(r.err.contains(podman ? "Download complete" : "Pull complete"), qPrintable(r.err)); // not a terminal: a line per layer step
+        // The room left where the engine keeps images (this engine runs here), said before the download.
+        const auto space = core::imageStoreSpace(*engine->info());
+        QVERIFY(space);
+        QVERIFY2(r.err.startsWith("Room for images: ") && r.err.contains(QString::fromStdString(" at " + space->path)),
+                 qPrintable(r.err));
         r = berthctl({"pull", "--json", ref});
         QCOMPARE(r.exitCode, 0);
-        const QString status = QJsonDocument::fromJson(r.out.toUtf8()).object().value("status").toString();
+        const QJsonObject pulled = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QCOMPARE(pulled.value("diskSpace").toObject().value("path").toString(), QString::fromStdString(space->path));
+        QVERIFY(pulled.value("diskSpace").toObject().value("freeBytes").toDouble() > 0);
+        const QString status = pulled.value("status").toString();
         QVERIFY2(status.contains(podman ? "Pulled" : "up to date"), qPrintable(status));
         // On a terminal: a bar that redraws itself in place and ends full.
         test::removeImageEverywhere(*engine, ref.toStdString());

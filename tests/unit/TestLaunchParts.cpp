@@ -6,6 +6,7 @@
 // the one-request environment list and the spec builder.
 #include "FakeTransport.h"
 
+#include "berth/core/launch/DiskSpace.h"
 #include "berth/core/launch/Environment.h"
 #include "berth/core/launch/Launcher.h"
 #include "berth/core/launch/Readiness.h"
@@ -149,6 +150,39 @@ private Q_SLOTS:
         fake->expect("DELETE", "/containers/" + kId + "?force=1&v=0", FakeTransport::ok("", 204));
         QVERIFY(removeUnlessFilesLost(engine, "plain", true).ok());
         QCOMPARE(fake->pending(), std::size_t(0));
+    }
+
+    void theRoomForImagesIsMeasuredOnlyForAnEngineHere()
+    {
+        // A folder that is there: its free and total space, as statvfs has them.
+        QTemporaryDir dir;
+        auto space = diskSpaceAt(dir.path().toStdString());
+        QVERIFY(space);
+        QVERIFY(space->totalBytes > 0 && space->freeBytes <= space->totalBytes);
+        QVERIFY(describe(*space).find(" free of ") != std::string::npos);
+        QVERIFY(describe(*space).find(" at " + dir.path().toStdString()) != std::string::npos);
+        // Nothing for what cannot be measured: no folder, a relative path, none at all.
+        QVERIFY(!diskSpaceAt(dir.path().toStdString() + "/missing"));
+        QVERIFY(!diskSpaceAt("var/lib/docker"));
+        QVERIFY(!diskSpaceAt(""));
+        // The engine's image store, when the engine that answered runs on this machine; never another's.
+        char host[256] = {0};
+        ::gethostname(host, sizeof host - 1);
+        utsname uts{};
+        ::uname(&uts);
+        auto info = EngineInfo::fromJson(
+            {{"Name", host}, {"KernelVersion", uts.release}, {"DockerRootDir", dir.path().toStdString()}});
+        QVERIFY(imageStoreSpace(info));
+        QCOMPARE(imageStoreSpace(info)->path, dir.path().toStdString());
+        info = EngineInfo::fromJson(
+            {{"Name", "gpu-server"}, {"KernelVersion", uts.release}, {"DockerRootDir", dir.path().toStdString()}});
+        QVERIFY(!imageStoreSpace(info));
+        // A pull may not fit when twice its download is more than is free.
+        DiskSpace d{"/var/lib/docker", 10'000, 100'000};
+        QVERIFY(!pullMayNotFit(0, d));
+        QVERIFY(!pullMayNotFit(5'000, d));
+        QVERIFY(pullMayNotFit(5'001, d));
+        QVERIFY(pullMayNotFit(std::int64_t{1} << 40, d));
     }
 
     void stopGraceIsLongerForEnvironments()

@@ -4,6 +4,7 @@
 
 #include "Table.h"
 #include "berth/core/base/ImageReference.h"
+#include "berth/core/launch/DiskSpace.h"
 #include "berth/core/launch/Launcher.h"
 #include "berth/core/launch/RemovalGuard.h"
 #include "berth/core/base/Units.h"
@@ -238,10 +239,27 @@ private:
 int cmdPull(const Invocation& inv, Runtime& rt)
 {
     const std::string ref = inv.positional.at(0);
+    // Room for it, said before anything is downloaded, and a warning once the layers' sizes say it may not fit.
+    std::optional<DiskSpace> space;
+    if (auto info = rt.engine.info()) {
+        space = imageStoreSpace(*info);
+    }
+    if (space && !inv.json) {
+        std::cerr << "Room for images: " << printable(describe(*space), false) << '\n';
+    }
+    bool warned = false;
     PullPrinter printer(inv.json);
     PullProgress last;
     auto r = rt.engine.pullImage(ref, [&](const PullProgress& p) {
         last = p;
+        if (space && !warned && pullMayNotFit(p.bytesTotal(), *space)) {
+            warned = true;
+            std::cerr << (inv.json ? "" : "\n") << "berthctl: warning: this pull downloads "
+                      << formatBytes(static_cast<std::uint64_t>(p.bytesTotal()))
+                      << " so far, about twice that unpacked, and only " << formatBytes(space->freeBytes)
+                      << " is free at " << printable(space->path, false)
+                      << "; free some space (docker image prune) if it fails.\n";
+        }
         printer.update(p);
     }, &rt.interrupted);
     printer.finish(last, r.ok());
@@ -255,6 +273,9 @@ int cmdPull(const Invocation& inv, Runtime& rt)
     auto details = rt.engine.inspectImage(ref);
     if (inv.json) {
         json out = {{"reference", ref}, {"status", last.status()}};
+        if (space) {
+            out["diskSpace"] = {{"path", space->path}, {"freeBytes", space->freeBytes}, {"totalBytes", space->totalBytes}};
+        }
         if (details) {
             out["id"] = details->id;
             out["repoDigests"] = details->repoDigests;

@@ -254,6 +254,19 @@ private Q_SLOTS:
         QCOMPARE(files, QStringList{QStringLiteral("/root/run/model.ipynb")});
         QTRY_VERIFY_WITH_TIMEOUT(window.containersPage()->note()->text().contains("Kept"), 5000);
         QVERIFY(engine->inspectContainer(id).ok()); // nothing was removed
+
+        // The window closed while the dialog is up: the dialog goes with it, nothing is removed, nothing crashes.
+        auto* second = new ui::MainWindow(&status);
+        second->show();
+        second->showView(2);
+        QTRY_VERIFY_WITH_TIMEOUT(select(second->containersPage(), QString::fromStdString(id)), 5000);
+        action(second->containersPage(), "remove")->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(qobject_cast<ui::RemoveDialog*>(QApplication::activeModalWidget()) != nullptr, 10000);
+        QPointer<QWidget> dialog = QApplication::activeModalWidget();
+        delete second;
+        QVERIFY(dialog.isNull());
+        QTest::qWait(200);
+        QVERIFY(engine->inspectContainer(id).ok());
     }
 
     void theLogViewFollowsAContainer()

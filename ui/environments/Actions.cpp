@@ -51,9 +51,10 @@ void copyOut(ListPage* page, std::shared_ptr<core::EngineClient> engine, const Q
             from = r.arg(1);
         }
     }
+    const QPointer<ListPage> alive(page);
     const QString dest = QFileDialog::getExistingDirectory(
         page, ListPage::tr("Copy %1 out of %2 into...").arg(QString::fromStdString(from), name));
-    if (dest.isEmpty() || from.empty()) {
+    if (!alive || dest.isEmpty() || from.empty()) { // the page may have closed while the folder was chosen
         return;
     }
     page->say(ListPage::tr("Copying %1 out of %2...").arg(QString::fromStdString(from), name));
@@ -68,14 +69,19 @@ void copyOut(ListPage* page, std::shared_ptr<core::EngineClient> engine, const Q
                 return;
             }
             page->say(ListPage::tr("Copied %n file(s) into %1.", nullptr, static_cast<int>(r->written.size())).arg(dest));
-            QMessageBox ask(QMessageBox::Question, ListPage::tr("Remove %1?").arg(name),
-                            ListPage::tr("The files are copied into %1. Remove %2 now?").arg(dest, name),
-                            QMessageBox::Yes | QMessageBox::No, page);
-            ask.setTextFormat(Qt::PlainText);
-            ask.setDefaultButton(QMessageBox::No);
-            if (ask.exec() == QMessageBox::Yes) {
-                removeNow(page, engine, id, name, true);
-            }
+            // Asked without a nested event loop: the page may close while the question is up.
+            auto* ask = new QMessageBox(QMessageBox::Question, ListPage::tr("Remove %1?").arg(name),
+                                        ListPage::tr("The files are copied into %1. Remove %2 now?").arg(dest, name),
+                                        QMessageBox::Yes | QMessageBox::No, page);
+            ask->setAttribute(Qt::WA_DeleteOnClose);
+            ask->setTextFormat(Qt::PlainText);
+            ask->setDefaultButton(QMessageBox::No);
+            QObject::connect(ask, &QMessageBox::finished, page, [page, engine, id, name](int answer) {
+                if (answer == QMessageBox::Yes) {
+                    removeNow(page, engine, id, name, true);
+                }
+            });
+            ask->open();
         });
 }
 
@@ -96,16 +102,21 @@ void removeNow(ListPage* page, std::shared_ptr<core::EngineClient> engine, const
                 return;
             }
             page->say(QString());
-            RemoveDialog dialog(name, r.error(), page);
-            if (dialog.exec() != QDialog::Accepted) {
-                page->say(ListPage::tr("Kept %1 and its files.").arg(name));
-                return;
-            }
-            if (dialog.choice() == RemoveDialog::RemoveAnyway) {
-                removeNow(page, engine, id, name, true);
-            } else {
-                copyOut(page, engine, id, name, r.error());
-            }
+            // Shown without a nested event loop: the page may close while the dialog is up, and then the
+            // dialog goes with it and nothing more happens.
+            auto* dialog = new RemoveDialog(name, r.error(), page);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            QObject::connect(dialog, &QDialog::finished, page,
+                             [page, engine, id, name, dialog, error = r.error()](int result) {
+                                 if (result != QDialog::Accepted) {
+                                     page->say(ListPage::tr("Kept %1 and its files.").arg(name));
+                                 } else if (dialog->choice() == RemoveDialog::RemoveAnyway) {
+                                     removeNow(page, engine, id, name, true);
+                                 } else {
+                                     copyOut(page, engine, id, name, error);
+                                 }
+                             });
+            dialog->open();
         });
 }
 } // namespace

@@ -12,6 +12,7 @@
 #include "ui/models/ContainerModel.h"
 #include "ui/models/EnvironmentModel.h"
 #include "ui/models/ImageModel.h"
+#include "ui/notebook/NotebookPane.h"
 
 #include <QAction>
 #include <QApplication>
@@ -42,11 +43,12 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
     m_images = new ImageModel(engine, this);
     m_containers = new ContainerModel(engine, this);
     m_environmentsPage = new EnvironmentsPage(engine, m_environments, m_images, this);
+    connect(m_environmentsPage, &EnvironmentsPage::openNotebook, this, [this](const QString& id) { openNotebook(id); });
     m_engine = engine;
     m_sideBar = new QListWidget(this);
     m_sideBar->setObjectName(QStringLiteral("sideBar"));
     m_sideBar->setAccessibleName(tr("Views"));
-    m_sideBar->addItems({tr("Environments"), tr("Images"), tr("Containers"), tr("GPUs")});
+    m_sideBar->addItems({tr("Environments"), tr("Images"), tr("Containers"), tr("GPUs"), tr("Notebooks")});
     m_sideBar->setFixedWidth(m_sideBar->sizeHintForColumn(0) + 36);
     m_views = new QStackedWidget(this);
     m_views->addWidget(m_environmentsPage);
@@ -122,7 +124,7 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
     auto* view = menuBar()->addMenu(tr("&View"));
-    const QStringList names = {tr("&Environments"), tr("&Images"), tr("&Containers"), tr("&GPUs")};
+    const QStringList names = {tr("&Environments"), tr("&Images"), tr("&Containers"), tr("&GPUs"), tr("&Notebooks")};
     for (int i = 0; i < names.size(); ++i) {
         auto* a = view->addAction(names[i]);
         a->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)));
@@ -175,6 +177,18 @@ QWidget* MainWindow::page(int index)
     case 3:
         made = m_gpusPage ? nullptr : (m_gpusPage = new GpusPage(m_engine, this));
         break;
+    case 4:
+        if (!m_notebooks) {
+            made = m_notebooks = new NotebookPane(m_engine, this);
+            if (m_watcher) {
+                connect(m_watcher, &EngineWatcher::containersChanged, m_notebooks, &NotebookPane::containersChanged);
+            }
+            connect(m_notebooks, &NotebookPane::message, this, [this](const QString& text, bool problem) {
+                m_engineLine->setText(text);
+                setTone(m_engineLine, problem ? Tone::Problem : Tone::Plain);
+            });
+        }
+        break;
     default:
         break;
     }
@@ -197,6 +211,18 @@ ContainersPage* MainWindow::containersPage()
 {
     page(2);
     return m_containersPage;
+}
+
+NotebookPane* MainWindow::notebooks()
+{
+    page(4);
+    return m_notebooks;
+}
+
+void MainWindow::openNotebook(const QString& nameOrId, const QString& treePath)
+{
+    notebooks()->open(nameOrId, treePath);
+    showView(4);
 }
 
 GpusPage* MainWindow::gpusPage()

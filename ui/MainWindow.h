@@ -23,6 +23,7 @@ class EnvironmentModel;
 class EnvironmentsPage;
 class ImageModel;
 class ImagesPage;
+class NotebookPane;
 
 /// The window: a side bar of views (Environments, Images, Containers), each a live list that follows the
 /// engine's events; a page that says so when the engine cannot be reached (and comes back by itself); the
@@ -42,10 +43,14 @@ public:
     ImagesPage* imagesPage();
     ContainersPage* containersPage();
     GpusPage* gpusPage();
+    /// The notebook pane (made when first asked for; its web views when the first notebook opens).
+    NotebookPane* notebooks();
+    /// Opens environment `nameOrId`'s notebook tab at `treePath` and shows the pane.
+    void openNotebook(const QString& nameOrId, const QString& treePath = {});
     EnvironmentModel* environments() const { return m_environments; }
     ImageModel* images() const { return m_images; }
     ContainerModel* containers() const { return m_containers; }
-    /// Shows view `index` (0 environments, 1 images, 2 containers, 3 GPUs).
+    /// Shows view `index` (0 environments, 1 images, 2 containers, 3 GPUs, 4 notebooks).
     void showView(int index);
     /// True while the engine-down page is shown.
     bool showingEngineDown() const;
@@ -71,6 +76,7 @@ private:
     ImagesPage* m_imagesPage = nullptr;
     ContainersPage* m_containersPage = nullptr;
     GpusPage* m_gpusPage = nullptr;
+    NotebookPane* m_notebooks = nullptr;
     std::shared_ptr<core::EngineClient> m_engine;
     QListWidget* m_sideBar = nullptr;
     QStackedWidget* m_views = nullptr;

@@ -8,6 +8,8 @@
 #include "berth/core/base/Token.h"
 #include "ui/EngineStatus.h"
 #include "ui/MainWindow.h"
+#include "ui/notebook/OpenFile.h"
+#include "berth/core/launch/OpenFile.h"
 #include "ui/RemedyText.h"
 #include "ui/async/Async.h"
 #include "ui/models/ImageModel.h"
@@ -26,6 +28,7 @@
 #include <string_view>
 
 #include <curl/curl.h>
+#include <unistd.h>
 
 namespace {
 int run(int argc, char** argv);
@@ -93,6 +96,14 @@ int run(int argc, char** argv)
     if (onlyAsksForHelp(argc, argv)) {
         owner = std::make_unique<QCoreApplication>(argc, argv);
     } else {
+        // The notebook pane's web views (loaded with the first notebook) share GL contexts with the window;
+        // Qt wants this said before the application exists.
+        QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+        // Chromium's sandbox cannot run as root; a root session (a container, a lab machine's admin) would
+        // get no page at all otherwise. Everyone else keeps the sandbox.
+        if (::geteuid() == 0 && qEnvironmentVariableIsEmpty("QTWEBENGINE_DISABLE_SANDBOX")) {
+            qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
+        }
         owner = std::make_unique<QApplication>(argc, argv);
     }
     QCoreApplication& app = *owner;
@@ -111,6 +122,13 @@ int run(int argc, char** argv)
     QCommandLineOption contextOption(QStringList{QStringLiteral("c"), QStringLiteral("context")},
                                      QStringLiteral("Use a docker context (docker context ls)."), QStringLiteral("NAME"));
     parser.addOption(contextOption);
+    QCommandLineOption openOption(QStringLiteral("open"),
+                                  QStringLiteral("Open an environment's notebook tab, at PATH in its tree."),
+                                  QStringLiteral("NAME[/PATH]"));
+    parser.addOption(openOption);
+    parser.addPositionalArgument(QStringLiteral("FILE.ipynb"),
+                                 QStringLiteral("A notebook to open in the environment whose folder holds it."),
+                                 QStringLiteral("[FILE.ipynb]"));
     parser.process(app);
 
     std::optional<std::string> host;
@@ -136,6 +154,13 @@ int run(int argc, char** argv)
         berth::ui::MainWindow window(&status);
         window.show();
         status.refresh();
+        if (parser.isSet(openOption)) {
+            const auto [name, path] = berth::core::splitOpenTarget(parser.value(openOption).toStdString());
+            window.openNotebook(QString::fromStdString(name), QString::fromStdString(path));
+        }
+        if (!parser.positionalArguments().isEmpty()) {
+            berth::ui::openNotebookFile(&window, engine, parser.positionalArguments().constFirst());
+        }
         // For bench/gui.sh: BERTH_READY_FILE gets a line once the window is painted with the engine's images
         // listed (BERTH_EXIT_WHEN_READY=1 then quits): cold start measured to something a person can use.
         std::unique_ptr<ReadyProbe> probe;

@@ -9,6 +9,7 @@
 #include "berth/core/launch/DiskSpace.h"
 #include "berth/core/launch/Environment.h"
 #include "berth/core/launch/Launcher.h"
+#include "berth/core/launch/OpenFile.h"
 #include "berth/core/launch/Readiness.h"
 #include "berth/core/launch/RemovalGuard.h"
 
@@ -183,6 +184,49 @@ private Q_SLOTS:
         QVERIFY(!pullMayNotFit(5'000, d));
         QVERIFY(pullMayNotFit(5'001, d));
         QVERIFY(pullMayNotFit(std::int64_t{1} << 40, d));
+    }
+
+    void aNotebookFileIsFoundInItsEnvironmentsTree()
+    {
+        EnvironmentInfo home; // docker-stacks' shape: notebooks in the home, the folder at <home>/work
+        home.id = "a";
+        home.workspace = "/home/ann/course";
+        home.notebookRoot = "/home/jovyan";
+        home.workspaceTarget = "/home/jovyan/work";
+        home.state = EnvironmentState::Exited;
+        EnvironmentInfo plain; // the folder is the notebook root
+        plain.id = "b";
+        plain.workspace = "/home/ann/course/week1";
+        plain.notebookRoot = "/tf";
+        plain.workspaceTarget = "/tf";
+        plain.state = EnvironmentState::Exited;
+        auto f = environmentForFile({home, plain}, "/home/ann/course/week1/Intro to ML.ipynb");
+        QVERIFY(f);
+        QCOMPARE(f->environment.id, std::string("b")); // the deepest folder, when both are stopped
+        QCOMPARE(f->treePath, std::string("Intro to ML.ipynb"));
+        home.state = EnvironmentState::Running; // a running one comes first
+        f = environmentForFile({home, plain}, "/home/ann/course/week1/Intro to ML.ipynb");
+        QCOMPARE(f->environment.id, std::string("a"));
+        QCOMPARE(f->treePath, std::string("work/week1/Intro to ML.ipynb"));
+        // Not inside: a sibling with the same prefix, another folder, none at all.
+        QVERIFY(!environmentForFile({home, plain}, "/home/ann/course2/x.ipynb"));
+        QVERIFY(!environmentForFile({home, plain}, "/tmp/x.ipynb"));
+        EnvironmentInfo none;
+        QVERIFY(!environmentForFile({none}, "/x.ipynb"));
+        // Mounted outside what Jupyter shows: not offered.
+        EnvironmentInfo outside = plain;
+        outside.notebookRoot = "/notebooks";
+        outside.workspaceTarget = "/data";
+        QVERIFY(!environmentForFile({outside}, "/home/ann/course/week1/a.ipynb"));
+        // The address: the classic server's /notebooks, jupyter_server's /lab/tree; segments encoded, no ..
+        QCOMPARE(notebookUrlPath("6.4.12", "work/week1/Intro to ML.ipynb"),
+                 std::string("/notebooks/work/week1/Intro%20to%20ML.ipynb"));
+        QCOMPARE(notebookUrlPath("2.14.2", "a/b#c?.ipynb"), std::string("/lab/tree/a/b%23c%3F.ipynb"));
+        QCOMPARE(notebookUrlPath("6.4.12", "../../etc/passwd"), std::string("/notebooks/etc/passwd"));
+        QCOMPARE(notebookUrlPath("6.4.12", ""), std::string("/"));
+        QCOMPARE(splitOpenTarget("course/week1/a.ipynb"),
+                 std::make_pair(std::string("course"), std::string("week1/a.ipynb")));
+        QCOMPARE(splitOpenTarget("course"), std::make_pair(std::string("course"), std::string()));
     }
 
     void stopGraceIsLongerForEnvironments()

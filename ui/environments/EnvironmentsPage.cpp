@@ -62,7 +62,10 @@ EnvironmentsPage::EnvironmentsPage(std::shared_ptr<core::EngineClient> engine, E
     connect(addAction(tr("&Launch..."), QKeySequence::New, QStringLiteral("launch")), &QAction::triggered, this,
             &EnvironmentsPage::openLaunchForm);
     connect(addRowAction(tr("&Open Notebook"), QKeySequence(Qt::CTRL | Qt::Key_O), QStringLiteral("open")),
-            &QAction::triggered, this, &EnvironmentsPage::open);
+            &QAction::triggered, this, [this] { Q_EMIT openNotebook(currentId()); });
+    connect(addRowAction(tr("Open in &Browser"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O),
+                         QStringLiteral("openInBrowser")),
+            &QAction::triggered, this, &EnvironmentsPage::openInBrowser);
     connect(addRowAction(tr("&Start"), QKeySequence(Qt::CTRL | Qt::Key_R), QStringLiteral("start")),
             &QAction::triggered, this, &EnvironmentsPage::start);
     connect(addRowAction(tr("S&top"), QKeySequence(Qt::CTRL | Qt::Key_Period), QStringLiteral("stop")),
@@ -75,7 +78,7 @@ EnvironmentsPage::EnvironmentsPage(std::shared_ptr<core::EngineClient> engine, E
             this, [this] { showLog(this, m_engine, currentId(), currentText(EnvironmentModel::Name)); });
     connect(addRowAction(tr("Copy Re&cord"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), QStringLiteral("record")),
             &QAction::triggered, this, &EnvironmentsPage::copyRecord);
-    connect(table(), &QTableView::activated, this, &EnvironmentsPage::open); // Enter or a double click
+    connect(table(), &QTableView::activated, this, [this] { Q_EMIT openNotebook(currentId()); }); // Enter, double click
     connect(model, &EnvironmentModel::refreshed, this, [this] {
         if (!m_model->problem().isEmpty()) {
             sayAboutList(m_model->problem(), true);
@@ -143,12 +146,11 @@ LaunchDialog* EnvironmentsPage::openLaunchForm()
     return dialog;
 }
 
-void EnvironmentsPage::open()
+void EnvironmentsPage::openInBrowser()
 {
     const QString name = currentText(EnvironmentModel::Name);
     say(tr("Opening %1...").arg(name));
-    // Until the notebook pane: the browser, through a private page that carries the token (never a URL of
-    // a command line).
+    // The system browser, through a private page that carries the token (never a URL of a command line).
     runAsync(
         this,
         [engine = m_engine, id = currentId().toStdString(), cancel = m_cancel]() -> core::Result<std::string> {

@@ -30,12 +30,16 @@ public:
     UsageChart* chart() const { return m_chart; }
     UsageSampler* sampler() const { return m_sampler; }
 
+Q_SIGNALS:
+    /// Open Notebook: the environment's tab in the notebook pane (the window shows it).
+    void openNotebook(const QString& id);
+
 protected:
     void showEvent(QShowEvent* event) override;
     void hideEvent(QHideEvent* event) override;
 
 private:
-    void open();
+    void openInBrowser();
     void start();
     void copyRecord();
 

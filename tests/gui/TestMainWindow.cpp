@@ -130,6 +130,9 @@ private Q_SLOTS:
             QCOMPARE(p.exitCode(), 0);
             const QString out = QString::fromUtf8(p.readAllStandardOutput());
             QVERIFY2(out.contains(arg == "--help" ? QStringLiteral("--host") : QStringLiteral(BERTH_VERSION)), qPrintable(out));
+            if (arg == "--help") {
+                QVERIFY2(out.contains("--open <NAME[/PATH]>") && out.contains("FILE.ipynb"), qPrintable(out));
+            }
         }
     }
 

@@ -87,7 +87,7 @@ try:
     views = find(frame, "list", "Views")
     check(views is not None, "the side bar is a list named Views")
     names = [views.getChildAtIndex(i).name for i in range(views.childCount)]
-    check(names == ["Environments", "Images", "Containers", "GPUs"], "the views are " + ", ".join(names))
+    check(names == ["Environments", "Images", "Containers", "GPUs", "Notebooks"], "the views are " + ", ".join(names))
     unnamed = [b for b in find_all(frame, "push button") if not b.name]
     check(not unnamed, "every push button has a name (%d without: %s)" %
           (len(unnamed), ", ".join(b.parent.name for b in unnamed)))

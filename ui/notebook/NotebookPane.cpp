@@ -133,6 +133,7 @@ void NotebookTab::showStatus(State state, const QString& title, const QString& t
     m_lines->setVisible(!lines.isEmpty());
     m_again->setVisible(state == State::Stopped || state == State::Crashed || state == State::Failed);
     m_stack->setCurrentWidget(m_statusPage);
+    Q_EMIT titleChanged(QString::fromStdString(m_env.name)); // not the title of a page no longer shown
     Q_EMIT stateChanged(state);
 }
 

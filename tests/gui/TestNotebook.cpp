@@ -68,6 +68,21 @@ std::string readThroughApi(const core::EnvironmentInfo& env, const std::string& 
     return j.is_object() && j.contains("content") && j["content"].is_string() ? j["content"].get<std::string>() : "";
 }
 
+/// Jupyter's answer at `target`, signed with the token.
+nlohmann::json askJupyter(const core::EnvironmentInfo& env, const std::string& target)
+{
+    core::Endpoint ep;
+    ep.scheme = core::Endpoint::Scheme::Tcp;
+    ep.host = "127.0.0.1";
+    ep.port = env.hostPort;
+    core::CurlTransport http(ep);
+    core::HttpRequest req;
+    req.target = target;
+    req.headers = {{"Authorization", "token " + env.token}};
+    auto r = http.send(req);
+    return r && r->status == 200 ? nlohmann::json::parse(r->body, nullptr, false) : nlohmann::json();
+}
+
 /// Starts a kernel from the page itself (fetch, then its WebSocket), runs `code` in it; the page's
 /// window.__berth says how it went.
 QString kernelScript(const QString& code)
@@ -167,6 +182,11 @@ private Q_SLOTS:
             if (!podman) {
                 window.grab().save(QStringLiteral(BERTH_SOURCE_DIR "/docs/screenshots/notebook.png"));
             }
+            // The kernel Berth started while the page loaded is the page's: one session, one kernel.
+            const auto sessions = askJupyter(*env, "/api/sessions");
+            QVERIFY(sessions.is_array() && sessions.size() == 1);
+            QCOMPARE(sessions[0]["path"].get<std::string>(), found->treePath);
+            QCOMPARE(askJupyter(*env, "/api/kernels").size(), std::size_t{1});
             evaluate(tab, "Jupyter.notebook.execute_all_cells(); true");
             const std::string answerPath =
                 found->treePath.substr(0, found->treePath.rfind('/') + 1) + "ui-answer.txt";

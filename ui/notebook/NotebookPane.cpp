@@ -4,6 +4,7 @@
 
 #include "berth/core/base/Token.h"
 #include "berth/core/launch/BrowserHandoff.h"
+#include "berth/core/launch/KernelStart.h"
 #include "berth/core/launch/Launcher.h"
 #include "berth/core/launch/OpenFile.h"
 #include "berth/core/launch/Readiness.h"
@@ -55,6 +56,9 @@ NotebookTab::NotebookTab(std::shared_ptr<core::EngineClient> engine, const core:
     buildStatusPage();
     m_state = State::Ready;
     makeSurface(); // the page that asked for the window loads into it
+    if (m_surface) {
+        m_stack->setCurrentWidget(m_surface->widget());
+    }
 }
 
 NotebookTab::~NotebookTab()
@@ -142,19 +146,27 @@ void NotebookTab::open(bool start)
     const QString name = QString::fromStdString(m_env.name);
     showStatus(State::Starting, tr("Opening %1...").arg(name), tr("Waiting for its Jupyter server to answer."));
     m_cancel->store(false);
+    if (!m_surface) {
+        makeSurface(); // the web engine starts while the environment does
+    }
     runAsync(
         this,
-        [engine = m_engine, target = m_target.toStdString(), cancel = m_cancel,
-         start]() -> core::Result<core::EnvironmentInfo> {
+        [engine = m_engine, target = m_target.toStdString(), cancel = m_cancel, start,
+         treePath = m_treePath.toStdString()]() -> core::Result<core::EnvironmentInfo> {
             core::Launcher launcher(engine);
             auto now = launcher.describe(target);
             if (!now) {
                 return now.error();
             }
-            if (now->state != core::EnvironmentState::Running && start) {
-                return launcher.start(target, {}, cancel.get());
+            auto env = now->state != core::EnvironmentState::Running && start
+                           ? launcher.start(target, {}, cancel.get())
+                           : launcher.readyEnvironment(target, true, cancel.get());
+            if (env) {
+                // The notebook's kernel boots while the page loads; the page finds its session ready. A
+                // kernel that cannot start here is the page's to report, in Jupyter's own words.
+                (void)core::startNotebookSession(*env, treePath);
             }
-            return launcher.readyEnvironment(target, true, cancel.get());
+            return env;
         },
         [this, name](core::Result<core::EnvironmentInfo> env) {
             if (!env) {
@@ -195,21 +207,19 @@ void NotebookTab::makeSurface()
     };
     m_surface.reset(make(m_env.hostPort, QByteArray::fromStdString(m_env.token), hooks, m_stack));
     m_stack->addWidget(m_surface->widget());
-    m_stack->setCurrentWidget(m_surface->widget());
 }
 
 void NotebookTab::showReady(const core::EnvironmentInfo& env)
 {
-    const bool sameServer = m_surface && env.hostPort == m_env.hostPort && env.token == m_env.token;
     m_env = env;
     m_target = QString::fromStdString(env.id);
-    if (!sameServer) {
-        m_surface.reset();
+    if (!m_surface) {
         makeSurface();
         if (!m_surface) {
             return;
         }
     }
+    m_surface->setServer(env.hostPort, QByteArray::fromStdString(env.token));
     m_state = State::Ready;
     m_stack->setCurrentWidget(m_surface->widget());
     QUrl url(QString::fromStdString(env.url));

@@ -39,6 +39,9 @@ class WebSurface
 public:
     virtual ~WebSurface() = default;
     virtual QWidget* widget() = 0;
+    /// The server this surface signs in to (port 0: none yet). A surface made early, while the environment
+    /// starts, gets its server once Jupyter answers: the web engine starts meanwhile.
+    virtual void setServer(int port, const QByteArray& token) = 0;
     virtual void load(const QUrl& url) = 0;
     virtual QUrl url() const = 0;
     virtual void reload() = 0;

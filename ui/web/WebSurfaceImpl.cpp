@@ -28,6 +28,9 @@ namespace {
 
 bool isServer(const QUrl& url, int port)
 {
+    if (port <= 0) {
+        return false;
+    }
     const QString scheme = url.scheme();
     return (scheme == QLatin1String("http") || scheme == QLatin1String("ws")) &&
            url.host() == QLatin1String("127.0.0.1") && url.port() == port;
@@ -47,18 +50,23 @@ QUrl withoutToken(QUrl url)
 class TokenInterceptor : public QWebEngineUrlRequestInterceptor
 {
 public:
-    TokenInterceptor(int port, QByteArray token, QObject* parent)
-        : QWebEngineUrlRequestInterceptor(parent), m_port(port), m_header("token " + token)
+    TokenInterceptor(int port, const QByteArray& token, QObject* parent) : QWebEngineUrlRequestInterceptor(parent)
     {
+        setServer(port, token);
+    }
+
+    void setServer(int port, const QByteArray& token)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_port = port;
+        m_header = "token " + token;
     }
 
     void interceptRequest(QWebEngineUrlRequestInfo& info) override
     {
         const QUrl url = info.requestUrl();
-        {
-            QMutexLocker lock(&m_mutex);
-            m_seen << url.toString();
-        }
+        QMutexLocker lock(&m_mutex);
+        m_seen << url.toString();
         if (!isServer(url, m_port)) {
             return;
         }
@@ -77,9 +85,9 @@ public:
     }
 
 private:
-    const int m_port;
-    const QByteArray m_header;
     mutable QMutex m_mutex;
+    int m_port = 0;
+    QByteArray m_header;
     QStringList m_seen;
 };
 
@@ -112,6 +120,9 @@ protected:
     }
 
     QWebEnginePage* createWindow(WebWindowType) override;
+
+public:
+    void setPort(int port) { m_port = port; }
 
 private:
     int m_port;
@@ -170,6 +181,9 @@ public:
                          });
         m_page = new NotebookPage(m_profile, port, hooks, m_view);
         m_view->setPage(m_page);
+        if (port <= 0) {
+            m_view->load(QUrl(QStringLiteral("about:blank"))); // the web engine's processes start now
+        }
         if (hooks.loadFinished) {
             QObject::connect(m_page, &QWebEnginePage::loadFinished, m_view, hooks.loadFinished);
         }
@@ -189,6 +203,11 @@ public:
     }
 
     QWidget* widget() override { return m_view; }
+    void setServer(int port, const QByteArray& token) override
+    {
+        m_interceptor->setServer(port, token);
+        m_page->setPort(port);
+    }
     void load(const QUrl& url) override { m_view->load(withoutToken(url)); }
     QUrl url() const override { return m_view->url(); }
     void reload() override { m_view->reload(); }

@@ -241,9 +241,11 @@ int cmdPull(const Invocation& inv, Runtime& rt)
     const std::string ref = inv.positional.at(0);
     // Room for it, said before anything is downloaded, and a warning once the layers' sizes say it may not fit.
     std::optional<DiskSpace> space;
-    if (auto info = rt.engine.info()) {
-        space = imageStoreSpace(*info);
+    auto info = rt.engine.info();
+    if (!info) {
+        return fail(inv, info.error()); // an engine that cannot say what it is will not pull either
     }
+    space = imageStoreSpace(*info);
     if (space && !inv.json) {
         std::cerr << "Room for images: " << printable(describe(*space), false) << '\n';
     }

@@ -100,9 +100,11 @@ void ImagesPage::pull(const QString& reference)
         [this, engine = m_engine, ref = reference.toStdString(), cancel, mailbox = m_mailbox] {
             // Room for images first, said before anything is downloaded (an engine on this machine only).
             std::optional<core::DiskSpace> space;
-            if (auto info = engine->info()) {
-                space = core::imageStoreSpace(*info);
+            auto info = engine->info();
+            if (!info) {
+                return core::Result<void>(info.error()); // it would not pull either: said once, not twice
             }
+            space = core::imageStoreSpace(*info);
             if (space) {
                 mailbox->post([this, s = *space] { showSpace(s, 0); });
             }

@@ -67,6 +67,9 @@ public:
         const QUrl url = info.requestUrl();
         QMutexLocker lock(&m_mutex);
         m_seen << url.toString();
+        if (m_seen.size() > 4000) {
+            m_seen.remove(0, 2000); // a page open for days keeps polling: the newest are kept
+        }
         if (!isServer(url, m_port)) {
             return;
         }

@@ -137,6 +137,12 @@ void NotebookTab::showStatus(State state, const QString& title, const QString& t
     m_lines->setVisible(!lines.isEmpty());
     m_again->setVisible(state == State::Stopped || state == State::Crashed || state == State::Failed);
     m_stack->setCurrentWidget(m_statusPage);
+    if (m_surface && state != State::Starting) {
+        // A page left behind would keep polling the old port with the token, and once the server is gone any
+        // local program could take that port and collect it.
+        m_surface->setServer(0, {});
+        m_surface->load(QUrl(QStringLiteral("about:blank")));
+    }
     Q_EMIT titleChanged(QString::fromStdString(m_env.name)); // not the title of a page no longer shown
     Q_EMIT stateChanged(state);
 }

@@ -66,11 +66,19 @@ public:
     {
         const QUrl url = info.requestUrl();
         QMutexLocker lock(&m_mutex);
-        m_seen << url.toString();
+        m_seen << withoutToken(url).toString();
         if (m_seen.size() > 4000) {
             m_seen.remove(0, 2000); // a page open for days keeps polling: the newest are kept
         }
         if (!isServer(url, m_port)) {
+            return;
+        }
+        // Only what the server's own pages (or Berth itself: no initiator) ask for is signed: a page of another
+        // site in a notebook's output must not reach the server as the signed-in user.
+        const QUrl from = info.initiator();
+        if (!from.isEmpty() && from.scheme() != QLatin1String("about") &&
+            !(from.scheme() == QLatin1String("http") && from.host() == QLatin1String("127.0.0.1") &&
+              from.port() == m_port)) {
             return;
         }
         if (info.resourceType() == QWebEngineUrlRequestInfo::ResourceTypeMainFrame &&

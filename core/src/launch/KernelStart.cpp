@@ -44,7 +44,7 @@ Result<std::string> startNotebookSession(const EnvironmentInfo& env, const std::
         ep.scheme = Endpoint::Scheme::Tcp;
         ep.host = "127.0.0.1";
         ep.port = env.hostPort;
-        http = std::make_shared<CurlTransport>(ep, std::chrono::milliseconds(2000));
+        http = std::make_shared<CurlTransport>(ep, std::chrono::milliseconds(1000));
     }
     const std::vector<std::pair<std::string, std::string>> auth = {{"Authorization", "token " + env.token},
                                                                    {"Content-Type", "application/json"}};
@@ -52,7 +52,9 @@ Result<std::string> startNotebookSession(const EnvironmentInfo& env, const std::
     HttpRequest get;
     get.target = "/api/contents/" + encodePath(treePath) + "?type=notebook&content=1";
     get.headers = auth;
-    get.timeout = std::chrono::seconds(10);
+    // Short deadlines: the page waits for this (a kernel that cannot start is the page's to report).
+    get.timeout = std::chrono::seconds(3);
+    get.headerTimeout = std::chrono::seconds(3);
     auto nb = http->send(get);
     if (!nb) {
         return nb.error();
@@ -73,7 +75,8 @@ Result<std::string> startNotebookSession(const EnvironmentInfo& env, const std::
     post.target = "/api/sessions";
     post.headers = auth;
     post.body = body.dump();
-    post.timeout = std::chrono::seconds(30);
+    post.timeout = std::chrono::seconds(5); // Jupyter answers once the kernel's process is started, not booted
+    post.headerTimeout = std::chrono::seconds(5);
     auto session = http->send(post);
     if (!session) {
         return session.error();

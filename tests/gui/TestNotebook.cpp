@@ -206,6 +206,17 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(evaluate(tab, "window.__berth").toString(), QStringLiteral("done ok"), 60000);
         QTRY_COMPARE_WITH_TIMEOUT(readThroughApi(*env, "answer.txt"), std::string("42"), 10000);
 
+        // window.open: a tab of its own, on the same profile, signed in.
+        QVERIFY(evaluate(tab, "window.open('/api/status', '_blank'); true").toBool());
+        QTRY_COMPARE_WITH_TIMEOUT(window.notebooks()->count(), 2, 10000);
+        auto* opened = window.notebooks()->tab(1);
+        QVERIFY(opened && opened->surface());
+        QTRY_COMPARE_WITH_TIMEOUT(opened->surface()->url().path(), QStringLiteral("/api/status"), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(evaluate(opened, "document.body ? document.body.innerText : ''").toString().contains("started"),
+                                 10000);
+        Q_EMIT window.notebooks()->tabs()->tabCloseRequested(1);
+        QTRY_COMPARE_WITH_TIMEOUT(window.notebooks()->count(), 1, 5000);
+
         // No address the pane asked for, and none in the address bar, holds the token; the server's own
         // requests were all to this server.
         const QStringList urls = surface->requestedUrls();

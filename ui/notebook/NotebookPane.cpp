@@ -50,15 +50,15 @@ NotebookTab::NotebookTab(std::shared_ptr<core::EngineClient> engine, const QStri
 }
 
 NotebookTab::NotebookTab(std::shared_ptr<core::EngineClient> engine, const core::EnvironmentInfo& ready,
-                         QWidget* parent)
-    : QWidget(parent), m_engine(std::move(engine)), m_target(QString::fromStdString(ready.id)), m_env(ready)
+                         std::unique_ptr<WebSurface> surface, QWidget* parent)
+    : QWidget(parent), m_engine(std::move(engine)), m_target(QString::fromStdString(ready.id)), m_env(ready),
+      m_surface(std::move(surface))
 {
     buildStatusPage();
     m_state = State::Ready;
-    makeSurface(); // the page that asked for the window loads into it
-    if (m_surface) {
-        m_stack->setCurrentWidget(m_surface->widget());
-    }
+    m_surface->setHooks(hooks());
+    m_stack->addWidget(m_surface->widget());
+    m_stack->setCurrentWidget(m_surface->widget());
 }
 
 NotebookTab::~NotebookTab()
@@ -195,12 +195,16 @@ void NotebookTab::makeSurface()
         showStatus(State::Failed, tr("The notebook pane is not available"), why);
         return;
     }
+    m_surface.reset(make(m_env.hostPort, QByteArray::fromStdString(m_env.token), hooks(), m_stack));
+    m_stack->addWidget(m_surface->widget());
+}
+
+WebSurfaceHooks NotebookTab::hooks()
+{
     WebSurfaceHooks hooks;
     hooks.openExternally = [](const QUrl& url) { QDesktopServices::openUrl(url); };
-    hooks.openWindow = [this]() -> WebSurface* {
-        auto* tab = new NotebookTab(m_engine, m_env, nullptr);
-        Q_EMIT newTab(tab);
-        return tab->surface();
+    hooks.adoptWindow = [this](WebSurface* surface) {
+        Q_EMIT newTab(new NotebookTab(m_engine, m_env, std::unique_ptr<WebSurface>(surface), nullptr));
     };
     hooks.loadFinished = [this](bool ok) {
         if (!ok) {
@@ -211,9 +215,9 @@ void NotebookTab::makeSurface()
         Q_EMIT titleChanged(title.isEmpty() ? QString::fromStdString(m_env.name)
                                             : QString::fromStdString(m_env.name) + QStringLiteral(": ") + title);
     };
-    m_surface.reset(make(m_env.hostPort, QByteArray::fromStdString(m_env.token), hooks, m_stack));
-    m_stack->addWidget(m_surface->widget());
+    return hooks;
 }
+
 
 void NotebookTab::showReady(const core::EnvironmentInfo& env)
 {

@@ -20,6 +20,7 @@ class QTabWidget;
 namespace berth::ui {
 
 class WebSurface;
+struct WebSurfaceHooks;
 
 /// One environment's notebook in a tab: what is happening (starting, ready, server stopped, crashed, could
 /// not open) and, once Jupyter answers, its pages, signed in without a token in any address.
@@ -33,8 +34,10 @@ public:
     /// for Jupyter, then loads the page.
     NotebookTab(std::shared_ptr<core::EngineClient> engine, const QString& nameOrId, const QString& treePath,
                 QWidget* parent = nullptr);
-    /// A tab for a page the notebook opened itself (window.open), on an environment that is ready.
-    NotebookTab(std::shared_ptr<core::EngineClient> engine, const core::EnvironmentInfo& ready, QWidget* parent);
+    /// A tab for a page the notebook opened itself (window.open, a link with a target), on an environment that
+    /// is ready: it takes `surface` over.
+    NotebookTab(std::shared_ptr<core::EngineClient> engine, const core::EnvironmentInfo& ready,
+                std::unique_ptr<WebSurface> surface, QWidget* parent);
     ~NotebookTab() override;
 
     State state() const { return m_state; }
@@ -75,6 +78,7 @@ private:
     void showReady(const core::EnvironmentInfo& env);
     void showStatus(State state, const QString& title, const QString& text, const QString& lines = {});
     void makeSurface();
+    WebSurfaceHooks hooks();
 
     std::shared_ptr<core::EngineClient> m_engine;
     QString m_target;   ///< the name or id asked for

@@ -24,14 +24,16 @@ class WebSurface;
 struct WebSurfaceHooks
 {
     std::function<void(const QUrl&)> openExternally;   ///< a link to another site: the system browser
-    std::function<WebSurface*()> openWindow;           ///< window.open: a new surface (a tab) for the same server
+    /// window.open, a link with a target: a new surface on the same server and profile, for a new tab that
+    /// takes it over (and gives it hooks of its own with setHooks).
+    std::function<void(WebSurface*)> adoptWindow;
     std::function<void(bool ok)> loadFinished;
     std::function<void(const QString&)> titleChanged;
     std::function<void(const QUrl&)> urlChanged;
 };
 
-/// One web view for one Jupyter server at http://127.0.0.1:PORT, in a profile of its own: off the record
-/// (cookies, cache and storage in memory only, never shared with another server), no plugins, no file access,
+/// One web view for one Jupyter server at http://127.0.0.1:PORT, in a profile of that server's own (shared
+/// only with the windows its pages open): off the record (cookies, cache and storage in memory only), no plugins, no file access,
 /// every permission prompt refused. Every request to exactly that server carries `Authorization: token T`; no
 /// other request does; a main-frame address with `token=` is sent on without it.
 class WebSurface
@@ -39,6 +41,7 @@ class WebSurface
 public:
     virtual ~WebSurface() = default;
     virtual QWidget* widget() = 0;
+    virtual void setHooks(const WebSurfaceHooks& hooks) = 0;
     /// The server this surface signs in to (port 0: none yet). A surface made early, while the environment
     /// starts, gets its server once Jupyter answers: the web engine starts meanwhile.
     virtual void setServer(int port, const QByteArray& token) = 0;

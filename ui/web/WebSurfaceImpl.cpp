@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QPrinter>
 #include <QStandardPaths>
+#include <QTimer>
 #include <QUrlQuery>
 #include <QWebEngineDownloadRequest>
 #include <QWebEnginePage>
@@ -102,70 +103,23 @@ private:
     QStringList m_seen;
 };
 
-class NotebookPage : public QWebEnginePage
+/// The profile of one server, shared by its surface and the windows its pages open: WebEngine gives a new
+/// window only to a page of the opener's profile. Deleted after the last page on it.
+struct Profile
 {
-public:
-    NotebookPage(QWebEngineProfile* profile, int port, const WebSurfaceHooks& hooks, QObject* parent)
-        : QWebEnginePage(profile, parent), m_port(port), m_hooks(hooks)
+    QWebEngineProfile* profile = nullptr;
+    TokenInterceptor* interceptor = nullptr;
+
+    Profile(int port, const QByteArray& token)
     {
-        // No camera, microphone, geolocation, notifications, screen capture...: refused without a prompt.
-        connect(this, &QWebEnginePage::featurePermissionRequested, this,
-                [this](const QUrl& origin, QWebEnginePage::Feature feature) {
-                    setFeaturePermission(origin, feature, QWebEnginePage::PermissionDeniedByUser);
-                });
-    }
-
-protected:
-    bool acceptNavigationRequest(const QUrl& url, NavigationType type, bool isMainFrame) override
-    {
-        if (isMainFrame && !isServer(url, m_port) && url.scheme() != QLatin1String("about") &&
-            url.scheme() != QLatin1String("data")) {
-            // Another site: the system browser, never this signed-in view.
-            if (type == NavigationTypeLinkClicked && m_hooks.openExternally &&
-                (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))) {
-                m_hooks.openExternally(url);
-            }
-            return false;
-        }
-        return QWebEnginePage::acceptNavigationRequest(url, type, isMainFrame);
-    }
-
-    QWebEnginePage* createWindow(WebWindowType) override;
-
-public:
-    void setPort(int port) { m_port = port; }
-
-private:
-    int m_port;
-    WebSurfaceHooks m_hooks;
-};
-
-class WebSurfaceImpl;
-QWebEnginePage* pageOf(WebSurface* surface);
-
-QWebEnginePage* NotebookPage::createWindow(WebWindowType)
-{
-    if (!m_hooks.openWindow) {
-        return nullptr;
-    }
-    WebSurface* other = m_hooks.openWindow();
-    return other ? pageOf(other) : nullptr;
-}
-
-class WebSurfaceImpl : public WebSurface
-{
-public:
-    WebSurfaceImpl(int port, const QByteArray& token, const WebSurfaceHooks& hooks, QWidget* parent)
-        : m_view(new QWebEngineView(parent))
-    {
-        // Off the record: no storage name, so cookies, cache and local storage live in memory, for this view.
-        m_profile = new QWebEngineProfile; // deleted after the page (see the destructor)
-        m_profile->setHttpCacheType(QWebEngineProfile::MemoryHttpCache);
-        m_profile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
-        m_profile->setSpellCheckEnabled(false);
-        m_interceptor = new TokenInterceptor(port, token, m_profile);
-        m_profile->setUrlRequestInterceptor(m_interceptor);
-        auto* s = m_profile->settings();
+        // Off the record: no storage name, so cookies, cache and local storage live in memory only.
+        profile = new QWebEngineProfile;
+        profile->setHttpCacheType(QWebEngineProfile::MemoryHttpCache);
+        profile->setPersistentCookiesPolicy(QWebEngineProfile::NoPersistentCookies);
+        profile->setSpellCheckEnabled(false);
+        interceptor = new TokenInterceptor(port, token, profile);
+        profile->setUrlRequestInterceptor(interceptor);
+        auto* s = profile->settings();
         s->setAttribute(QWebEngineSettings::PluginsEnabled, false);
         s->setAttribute(QWebEngineSettings::LocalContentCanAccessFileUrls, false);
         s->setAttribute(QWebEngineSettings::LocalContentCanAccessRemoteUrls, false);
@@ -174,13 +128,14 @@ public:
         s->setAttribute(QWebEngineSettings::ScreenCaptureEnabled, false);
         s->setAttribute(QWebEngineSettings::WebRTCPublicInterfacesOnly, true);
         s->setAttribute(QWebEngineSettings::PdfViewerEnabled, false);
-        // Downloads ask where to save.
-        QObject::connect(m_profile, &QWebEngineProfile::downloadRequested, m_view,
-                         [view = m_view](QWebEngineDownloadRequest* download) {
+        // Downloads ask where to save (once a download, whichever page of the profile started it).
+        QObject::connect(profile, &QWebEngineProfile::downloadRequested, profile,
+                         [](QWebEngineDownloadRequest* download) {
                              const QString suggested =
                                  QStandardPaths::writableLocation(QStandardPaths::DownloadLocation) +
                                  QLatin1Char('/') + download->downloadFileName();
-                             const QString file = QFileDialog::getSaveFileName(view, QObject::tr("Save As"), suggested);
+                             const QString file =
+                                 QFileDialog::getSaveFileName(nullptr, QObject::tr("Save As"), suggested);
                              if (file.isEmpty()) {
                                  download->cancel();
                                  return;
@@ -190,33 +145,119 @@ public:
                              download->setDownloadFileName(where.fileName());
                              download->accept();
                          });
-        m_page = new NotebookPage(m_profile, port, hooks, m_view);
+    }
+    ~Profile() { delete profile; }
+    Profile(const Profile&) = delete;
+    Profile& operator=(const Profile&) = delete;
+};
+
+class NotebookPage : public QWebEnginePage
+{
+public:
+    NotebookPage(QWebEngineProfile* profile, int port, const WebSurfaceHooks* hooks, QObject* parent)
+        : QWebEnginePage(profile, parent), m_port(port), m_hooks(hooks)
+    {
+        // No camera, microphone, geolocation, notifications, screen capture...: refused without a prompt.
+        connect(this, &QWebEnginePage::featurePermissionRequested, this,
+                [this](const QUrl& origin, QWebEnginePage::Feature feature) {
+                    setFeaturePermission(origin, feature, QWebEnginePage::PermissionDeniedByUser);
+                });
+    }
+
+    void setPort(int port) { m_port = port; }
+    std::function<QWebEnginePage*()> makeWindow;
+    std::function<void()> refusedFirst;
+
+protected:
+    bool acceptNavigationRequest(const QUrl& url, NavigationType type, bool isMainFrame) override
+    {
+        if (isMainFrame && !isServer(url, m_port) && url.scheme() != QLatin1String("about")) {
+            // Another site: the system browser, never this signed-in view. A window opened for it (a link
+            // with a target) goes too, once the address is known.
+            const bool web = url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https");
+            const bool fresh = this->url().isEmpty() || this->url() == QUrl(QStringLiteral("about:blank"));
+            if (web && m_hooks->openExternally && (type == NavigationTypeLinkClicked || fresh)) {
+                m_hooks->openExternally(url);
+            }
+            if (fresh && refusedFirst) {
+                refusedFirst(); // a window opened only for another site: it goes, no tab is left behind
+            }
+            return false;
+        }
+        return QWebEnginePage::acceptNavigationRequest(url, type, isMainFrame);
+    }
+
+    QWebEnginePage* createWindow(WebWindowType) override { return makeWindow ? makeWindow() : nullptr; }
+
+private:
+    int m_port;
+    const WebSurfaceHooks* m_hooks; ///< the surface's, which a new tab may replace
+};
+
+class WebSurfaceImpl : public WebSurface
+{
+public:
+    WebSurfaceImpl(std::shared_ptr<Profile> profile, int port, const WebSurfaceHooks& hooks, QWidget* parent)
+        : m_profile(std::move(profile)), m_view(new QWebEngineView(parent)), m_hooks(hooks)
+    {
+        m_page = new NotebookPage(m_profile->profile, port, &m_hooks, m_view);
         m_view->setPage(m_page);
+        m_page->makeWindow = [this]() -> QWebEnginePage* {
+            if (!m_hooks.adoptWindow) {
+                return nullptr;
+            }
+            // A tab takes it over once it is on this server; a window for another site never gets one.
+            auto* other = new WebSurfaceImpl(m_profile, m_port, m_hooks, nullptr);
+            auto adopted = std::make_shared<bool>(false);
+            QObject::connect(other->m_page, &QWebEnginePage::urlChanged, other->m_view,
+                             [other, adopted, adopt = m_hooks.adoptWindow](const QUrl& url) {
+                                 if (!*adopted && isServer(url, other->m_port)) {
+                                     *adopted = true;
+                                     adopt(other);
+                                 }
+                             });
+            other->m_page->refusedFirst = [other, adopted] {
+                if (!*adopted) {
+                    *adopted = true;
+                    QTimer::singleShot(0, [other] { delete other; });
+                }
+            };
+            return other->m_page;
+        };
+        m_port = port;
         if (port <= 0) {
             m_view->load(QUrl(QStringLiteral("about:blank"))); // the web engine's processes start now
         }
-        if (hooks.loadFinished) {
-            QObject::connect(m_page, &QWebEnginePage::loadFinished, m_view, hooks.loadFinished);
-        }
-        if (hooks.titleChanged) {
-            QObject::connect(m_page, &QWebEnginePage::titleChanged, m_view, hooks.titleChanged);
-        }
-        if (hooks.urlChanged) {
-            QObject::connect(m_page, &QWebEnginePage::urlChanged, m_view, hooks.urlChanged);
-        }
+        QObject::connect(m_page, &QWebEnginePage::loadFinished, m_view, [this](bool ok) {
+            if (m_hooks.loadFinished) {
+                m_hooks.loadFinished(ok);
+            }
+        });
+        QObject::connect(m_page, &QWebEnginePage::titleChanged, m_view, [this](const QString& title) {
+            if (m_hooks.titleChanged) {
+                m_hooks.titleChanged(title);
+            }
+        });
+        QObject::connect(m_page, &QWebEnginePage::urlChanged, m_view, [this](const QUrl& url) {
+            if (m_hooks.urlChanged) {
+                m_hooks.urlChanged(url);
+            }
+        });
     }
 
     ~WebSurfaceImpl() override
     {
-        // The view and its page first, then the profile: WebEngine wants no page left on a profile it releases.
+        // The view and its page first; the profile goes with the last surface on it (WebEngine wants no page
+        // left on a profile it releases).
         delete m_view.data();
-        delete m_profile;
     }
 
     QWidget* widget() override { return m_view; }
+    void setHooks(const WebSurfaceHooks& hooks) override { m_hooks = hooks; }
     void setServer(int port, const QByteArray& token) override
     {
-        m_interceptor->setServer(port, token);
+        m_port = port;
+        m_profile->interceptor->setServer(port, token);
         m_page->setPort(port);
     }
     void load(const QUrl& url) override { m_view->load(withoutToken(url)); }
@@ -242,21 +283,15 @@ public:
             }
         });
     }
-    QStringList requestedUrls() const override { return m_interceptor->seen(); }
-
-    QWebEnginePage* page() const { return m_page; }
+    QStringList requestedUrls() const override { return m_profile->interceptor->seen(); }
 
 private:
+    std::shared_ptr<Profile> m_profile; ///< outlives m_view: members go in reverse order, after the destructor
     QPointer<QWebEngineView> m_view;
-    QWebEngineProfile* m_profile = nullptr;
-    TokenInterceptor* m_interceptor = nullptr;
+    WebSurfaceHooks m_hooks;
     NotebookPage* m_page = nullptr;
+    int m_port = 0;
 };
-
-QWebEnginePage* pageOf(WebSurface* surface)
-{
-    return static_cast<WebSurfaceImpl*>(surface)->page();
-}
 
 } // namespace
 } // namespace berth::ui
@@ -265,5 +300,5 @@ extern "C" Q_DECL_EXPORT berth::ui::WebSurface* berth_make_web_surface(int port,
                                                                         const berth::ui::WebSurfaceHooks& hooks,
                                                                         QWidget* parent)
 {
-    return new berth::ui::WebSurfaceImpl(port, token, hooks, parent);
+    return new berth::ui::WebSurfaceImpl(std::make_shared<berth::ui::Profile>(port, token), port, hooks, parent);
 }

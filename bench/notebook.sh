@@ -31,20 +31,24 @@ ctl = build + "/bin/berthctl"
 def baseline():
     name = "berth-bench-base-%06d" % random.randrange(10**6)
     t0 = time.monotonic()
-    out = subprocess.run([ctl, "--json", "launch", image, "--name", name, "--workspace", ws, "--no-wait"],
-                         check=True, capture_output=True, text=True).stdout
-    url = json.loads(out)["url"]
-    while True:  # until Jupyter answers at all (without the token: 403), as a script polling for it would
-        try:
-            with urllib.request.urlopen(url + "api/status", timeout=2):
+    try:
+        out = subprocess.run([ctl, "--json", "launch", image, "--name", name, "--workspace", ws, "--no-wait"],
+                             check=True, capture_output=True, text=True).stdout
+        url = json.loads(out)["url"]
+        deadline = t0 + 120
+        while True:  # until Jupyter answers at all (without the token: 403), as a script polling for it would
+            try:
+                with urllib.request.urlopen(url + "api/status", timeout=2):
+                    break
+            except urllib.error.HTTPError:
                 break
-        except urllib.error.HTTPError:
-            break
-        except Exception:
-            time.sleep(0.05)
-    s = time.monotonic() - t0
-    subprocess.run([ctl, "rm", "--force", name], capture_output=True)
-    return s
+            except Exception:
+                if time.monotonic() > deadline:
+                    sys.exit("bench/notebook.sh: Jupyter in %s did not answer in 120 s" % name)
+                time.sleep(0.05)
+        return time.monotonic() - t0
+    finally:
+        subprocess.run([ctl, "rm", "--force", name], capture_output=True)
 
 def berth():
     out = subprocess.run([build + "/bin/bench_notebook", "open", image, ws], check=True, capture_output=True,

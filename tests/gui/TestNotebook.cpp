@@ -48,26 +48,6 @@ QVariant evaluate(ui::NotebookTab* tab, const QString& script)
     return out;
 }
 
-/// A file of Jupyter's tree read through its contents API, signed with the token (as a script would).
-std::string readThroughApi(const core::EnvironmentInfo& env, const std::string& path)
-{
-    core::Endpoint ep;
-    ep.scheme = core::Endpoint::Scheme::Tcp;
-    ep.host = "127.0.0.1";
-    ep.port = env.hostPort;
-    core::CurlTransport http(ep);
-    core::HttpRequest req;
-    req.target = "/api/contents/" + path + "?type=file&format=text";
-    req.headers = {{"Authorization", "token " + env.token}};
-    req.timeout = std::chrono::seconds(10);
-    auto r = http.send(req);
-    if (!r || r->status != 200) {
-        return {};
-    }
-    const auto j = nlohmann::json::parse(r->body, nullptr, false);
-    return j.is_object() && j.contains("content") && j["content"].is_string() ? j["content"].get<std::string>() : "";
-}
-
 /// Jupyter's answer at `target`, signed with the token.
 nlohmann::json askJupyter(const core::EnvironmentInfo& env, const std::string& target)
 {
@@ -79,8 +59,16 @@ nlohmann::json askJupyter(const core::EnvironmentInfo& env, const std::string& t
     core::HttpRequest req;
     req.target = target;
     req.headers = {{"Authorization", "token " + env.token}};
+    req.timeout = std::chrono::seconds(10);
     auto r = http.send(req);
     return r && r->status == 200 ? nlohmann::json::parse(r->body, nullptr, false) : nlohmann::json();
+}
+
+/// A file of Jupyter's tree read through its contents API, signed with the token (as a script would).
+std::string readThroughApi(const core::EnvironmentInfo& env, const std::string& path)
+{
+    const auto j = askJupyter(env, "/api/contents/" + path + "?type=file&format=text");
+    return j.is_object() && j.contains("content") && j["content"].is_string() ? j["content"].get<std::string>() : "";
 }
 
 /// Starts a kernel from the page itself (fetch, then its WebSocket), runs `code` in it; the page's

@@ -224,6 +224,9 @@ private Q_SLOTS:
         QCOMPARE(notebookUrlPath("2.14.2", "a/b#c?.ipynb"), std::string("/lab/tree/a/b%23c%3F.ipynb"));
         QCOMPARE(notebookUrlPath("6.4.12", "../../etc/passwd"), std::string("/notebooks/etc/passwd"));
         QCOMPARE(notebookUrlPath("6.4.12", ""), std::string("/"));
+        // One form for the page's address and the kernel's session alike.
+        QCOMPARE(normalTreePath("week1/./../a b//c.ipynb"), std::string("week1/a b/c.ipynb"));
+        QCOMPARE(encodeTreePath("week1/../a b/c.ipynb"), std::string("week1/a%20b/c.ipynb"));
         QCOMPARE(splitOpenTarget("course/week1/a.ipynb"),
                  std::make_pair(std::string("course"), std::string("week1/a.ipynb")));
         QCOMPARE(splitOpenTarget("course"), std::make_pair(std::string("course"), std::string()));

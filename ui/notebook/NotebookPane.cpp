@@ -218,7 +218,6 @@ WebSurfaceHooks NotebookTab::hooks()
     return hooks;
 }
 
-
 void NotebookTab::showReady(const core::EnvironmentInfo& env)
 {
     m_env = env;
@@ -232,22 +231,24 @@ void NotebookTab::showReady(const core::EnvironmentInfo& env)
     m_surface->setServer(env.hostPort, QByteArray::fromStdString(env.token));
     m_state = State::Ready;
     m_stack->setCurrentWidget(m_surface->widget());
-    QUrl url(QString::fromStdString(env.url));
-    url.setPath(QString::fromStdString(core::notebookUrlPath(env.jupyterVersion, m_treePath.toStdString())),
-                QUrl::StrictMode);
-    m_surface->load(url);
+    m_surface->load(notebookUrl());
     Q_EMIT titleChanged(QString::fromStdString(env.name));
     Q_EMIT stateChanged(m_state);
+}
+
+QUrl NotebookTab::notebookUrl() const
+{
+    QUrl url(QString::fromStdString(m_env.url));
+    url.setPath(QString::fromStdString(core::notebookUrlPath(m_env.jupyterVersion, m_treePath.toStdString())),
+                QUrl::StrictMode);
+    return url;
 }
 
 void NotebookTab::openPath(const QString& treePath)
 {
     m_treePath = treePath;
     if (m_state == State::Ready && m_surface) {
-        QUrl url(QString::fromStdString(m_env.url));
-        url.setPath(QString::fromStdString(core::notebookUrlPath(m_env.jupyterVersion, treePath.toStdString())),
-                    QUrl::StrictMode);
-        m_surface->load(url);
+        m_surface->load(notebookUrl());
     } else if (m_state != State::Starting) {
         open(true);
     }

@@ -78,6 +78,8 @@ private:
     void showReady(const core::EnvironmentInfo& env);
     void showStatus(State state, const QString& title, const QString& text, const QString& lines = {});
     void makeSurface();
+    /// The address of m_treePath in this environment's Jupyter.
+    QUrl notebookUrl() const;
     WebSurfaceHooks hooks();
 
     std::shared_ptr<core::EngineClient> m_engine;

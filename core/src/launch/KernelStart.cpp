@@ -5,34 +5,16 @@
 #include "base/JsonAccess.h"
 #include "berth/core/engine/CurlTransport.h"
 #include "berth/core/engine/EngineClient.h"
+#include "berth/core/launch/OpenFile.h"
 
 #include <nlohmann/json.hpp>
 
 namespace berth::core {
 
-namespace {
-
-std::string encodePath(const std::string& treePath)
-{
-    std::string out;
-    std::size_t start = 0;
-    while (start <= treePath.size()) {
-        const auto slash = treePath.find('/', start);
-        out += urlEncode(treePath.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
-        if (slash == std::string::npos) {
-            break;
-        }
-        out += '/';
-        start = slash + 1;
-    }
-    return out;
-}
-
-} // namespace
-
-Result<std::string> startNotebookSession(const EnvironmentInfo& env, const std::string& treePath,
+Result<std::string> startNotebookSession(const EnvironmentInfo& env, const std::string& path,
                                          const JupyterConnector& connect)
 {
+    const std::string treePath = normalTreePath(path); // as the page's address has it
     if (treePath.size() < 7 || treePath.compare(treePath.size() - 6, 6, ".ipynb") != 0 || env.hostPort <= 0) {
         return std::string();
     }
@@ -50,7 +32,7 @@ Result<std::string> startNotebookSession(const EnvironmentInfo& env, const std::
                                                                    {"Content-Type", "application/json"}};
     // The kernel the notebook asks for, from its own metadata.
     HttpRequest get;
-    get.target = "/api/contents/" + encodePath(treePath) + "?type=notebook&content=1";
+    get.target = "/api/contents/" + encodeTreePath(treePath) + "?type=notebook&content=1";
     get.headers = auth;
     // Short deadlines: the page waits for this (a kernel that cannot start is the page's to report).
     get.timeout = std::chrono::seconds(3);

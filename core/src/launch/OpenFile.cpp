@@ -2,7 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "berth/core/launch/OpenFile.h"
 
-#include <cctype>
+#include "berth/core/engine/EngineClient.h"
+
 #include <cstdlib>
 
 namespace berth::core {
@@ -27,22 +28,6 @@ std::optional<std::string> inside(const std::string& folder, const std::string& 
         return std::nullopt;
     }
     return path.substr(prefix.size());
-}
-
-std::string percentEncode(const std::string& segment)
-{
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (const unsigned char c : segment) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
-        }
-    }
-    return out;
 }
 
 } // namespace
@@ -80,20 +65,15 @@ std::optional<FileInEnvironment> environmentForFile(const std::vector<Environmen
     return best;
 }
 
-std::string notebookUrlPath(const std::string& jupyterVersion, const std::string& treePath)
+std::string normalTreePath(const std::string& treePath)
 {
-    if (treePath.empty()) {
-        return "/";
-    }
-    const int major = std::atoi(jupyterVersion.c_str());
-    const bool classic = major >= 5; // notebook 5.x and 6.x; jupyter_server is 1.x or 2.x
-    std::string out = classic ? "/notebooks" : "/lab/tree";
+    std::string out;
     std::size_t start = 0;
     while (start <= treePath.size()) {
         const std::size_t slash = treePath.find('/', start);
         const std::string segment = treePath.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
         if (!segment.empty() && segment != "." && segment != "..") {
-            out += "/" + percentEncode(segment);
+            out += (out.empty() ? "" : "/") + segment;
         }
         if (slash == std::string::npos) {
             break;
@@ -101,6 +81,32 @@ std::string notebookUrlPath(const std::string& jupyterVersion, const std::string
         start = slash + 1;
     }
     return out;
+}
+
+std::string encodeTreePath(const std::string& treePath)
+{
+    std::string out;
+    const std::string path = normalTreePath(treePath);
+    std::size_t start = 0;
+    while (!path.empty() && start <= path.size()) {
+        const std::size_t slash = path.find('/', start);
+        out += (start ? "/" : "") + urlEncode(path.substr(start, slash == std::string::npos ? std::string::npos : slash - start));
+        if (slash == std::string::npos) {
+            break;
+        }
+        start = slash + 1;
+    }
+    return out;
+}
+
+std::string notebookUrlPath(const std::string& jupyterVersion, const std::string& treePath)
+{
+    const std::string encoded = encodeTreePath(treePath);
+    if (encoded.empty()) {
+        return "/";
+    }
+    const bool classic = std::atoi(jupyterVersion.c_str()) >= 5; // notebook 5.x, 6.x; jupyter_server is 1.x, 2.x
+    return (classic ? "/notebooks/" : "/lab/tree/") + encoded;
 }
 
 std::pair<std::string, std::string> splitOpenTarget(const std::string& target)

@@ -26,6 +26,13 @@ struct FileInEnvironment
 std::optional<FileInEnvironment> environmentForFile(const std::vector<EnvironmentInfo>& environments,
                                                     const std::string& hostFile);
 
+/// `treePath` without empty, "." and ".." segments: the one form the page's address and the kernel's session
+/// both use.
+std::string normalTreePath(const std::string& treePath);
+
+/// normalTreePath's segments, each percent-encoded, joined by '/'.
+std::string encodeTreePath(const std::string& treePath);
+
 /// The address path that opens `treePath` in the environment's Jupyter: /notebooks/... for the classic
 /// notebook server (5.x, 6.x), /lab/tree/... for jupyter_server (JupyterLab, Notebook 7), "/" for the root.
 /// Each segment is percent-encoded.

@@ -115,6 +115,10 @@ QString remedyText(const core::Remedy& r)
         return tr("Ask the image's authors which CUDA it needs.");
     case RemedyKind::FixImageRequirement:
         return tr("Use another image, or ask its authors to fix NVIDIA_REQUIRE_CUDA.");
+    case RemedyKind::AllowHostAccess:
+        return tr("Allow it only if you trust the profile's author.");
+    case RemedyKind::PinProfileAgain:
+        return tr("If you wrote the profile, pin it again.");
     }
     return {};
 }

@@ -8,6 +8,7 @@
 
 #include "berth/core/engine/CurlTransport.h"
 #include "berth/core/engine/Endpoint.h"
+#include "berth/core/base/Spelling.h"
 #include "berth/core/base/Token.h"
 
 #include <algorithm>
@@ -70,8 +71,13 @@ const std::vector<CommandSpec>& commands()
          1, kMany, cmdRestart, true},
         {"rm", "NAME...", "Remove containers; refuses when user files would be lost",
          {{"force", 'f', false, "remove it even while it runs or when files would be lost"}}, 1, kMany, cmdRm, true},
-        {"launch", "IMAGE", "Start a Jupyter environment and wait until it answers",
-         {{"name", 0, true, "the environment's name (default: from the image)", "NAME"},
+        {"launch", "IMAGE | --profile FILE", "Start a Jupyter environment and wait until it answers",
+         {{"profile", 0, true, "a classroom profile (devcontainer.json); IMAGE, if given, replaces its image",
+           "FILE"},
+          {"allow", 0, true, "with --profile: grant what it asks beyond a notebook's needs, by the name berthctl "
+                             "profile show gives (repeatable): privileged, cap-add=NAME, device=PATH, network=host...",
+           "WHAT"},
+          {"name", 0, true, "the environment's name (default: from the image, or the profile's environment)", "NAME"},
           {"mount", 'v', true, "a host folder in the container (repeatable); HOST must exist unless ,create",
            "HOST:CONTAINER[:ro][,create]"},
           {"workspace", 0, true, "host folder for notebooks (default: ~/Documents/Berth/NAME)", "DIR"},
@@ -81,12 +87,17 @@ const std::vector<CommandSpec>& commands()
           {"port", 'p', true, "Jupyter's port on 127.0.0.1 (default: a free one the engine picks)", "PORT"},
           {"shm-size", 0, true, "shared memory (default 1g, or half a smaller memory cap)", "SIZE"},
           {"gpus", 0, true, "all, none, a count (2), or device=0,1 / GPU-<uuid>", "GPUS"},
-          {"env", 'e', true, "a variable in the container (repeatable)", "KEY=VALUE"},
+          {"env", 'e', true, "a variable in the container (repeatable); with --profile, --env NAME picks one of its "
+                             "environments", "KEY=VALUE"},
           {"timeout", 0, true, "seconds to wait for Jupyter (default 180)", "S"},
           {"no-wait", 0, false, "return once started, without waiting for Jupyter"},
           {"show-token", 0, false, "print the token too"},
           {"force", 0, false, "launch a GPU request even when berthctl check says it cannot run here"}},
-         1, 1, cmdLaunch},
+         0, 1, cmdLaunch},
+        {"profile", "validate|show|pin FILE",
+         "A classroom profile (devcontainer.json, or a folder with .devcontainer/): validate it; show what each "
+         "environment will do here, with its GPU verdict and warnings; pin its images to the local digests",
+         {{"dry-run", 0, false, "pin: say what would change, write nothing"}}, 2, 2, cmdProfile},
         {"token", "NAME", "Print an environment's Jupyter token", {}, 1, 1, cmdToken},
         {"open", "NAME", "Print an environment's URL, or open it in the browser",
          {{"browser", 'b', false, "open it in the browser, logged in"}}, 1, 1, cmdOpen},
@@ -115,37 +126,10 @@ const std::vector<CommandSpec>& commands()
     return list;
 }
 
-/// Edits (insert, delete, replace) from a to b.
-std::size_t distance(const std::string& a, const std::string& b)
-{
-    std::vector<std::size_t> row(b.size() + 1);
-    for (std::size_t j = 0; j <= b.size(); ++j) {
-        row[j] = j;
-    }
-    for (std::size_t i = 1; i <= a.size(); ++i) {
-        std::size_t diagonal = row[0];
-        row[0] = i;
-        for (std::size_t j = 1; j <= b.size(); ++j) {
-            const std::size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
-}
-
-/// " Did you mean 'X'?" for the closest of `known` (two edits at most, or a prefix), else "".
+/// " Did you mean 'X'?" for the closest of `known`, else "".
 std::string didYouMean(const std::string& typed, const std::vector<std::string>& known)
 {
-    std::string best;
-    std::size_t bestDistance = 3;
-    for (const auto& k : known) {
-        const std::size_t d = k.starts_with(typed) && typed.size() >= 2 ? 1 : distance(typed, k);
-        if (d < bestDistance) {
-            best = k;
-            bestDistance = d;
-        }
-    }
+    const std::string best = core::closestName(typed, known);
     return best.empty() ? std::string() : " Did you mean '" + best + "'?";
 }
 

@@ -60,6 +60,8 @@ int cmdRm(const Invocation& inv, Runtime& rt);
 int cmdLaunch(const Invocation& inv, Runtime& rt);
 /// Start a stopped environment again (token, folder and caps kept) and wait for Jupyter; restart: stop, then start.
 int cmdStart(const Invocation& inv, Runtime& rt);
+/// profile validate|show|pin FILE (ProfileCommands.cpp).
+int cmdProfile(const Invocation& inv, Runtime& rt);
 int cmdRestart(const Invocation& inv, Runtime& rt);
 int cmdToken(const Invocation& inv, Runtime& rt);
 int cmdOpen(const Invocation& inv, Runtime& rt);

@@ -59,21 +59,6 @@ std::string engineText(const EngineGpuSupport& e)
     return "unknown: " + e.detail;
 }
 
-std::string verdictText(const Verdict& v)
-{
-    switch (v.kind) {
-    case Verdict::Kind::RunsOnGpu:
-        return v.minorVersionCompat ? "runs on the GPU (through CUDA minor-version compatibility)" : "runs on the GPU";
-    case Verdict::Kind::RunsOnCpu:
-        return "runs on the CPU only (a CPU image)";
-    case Verdict::Kind::CannotRun:
-        return std::string("cannot run here (") + toString(v.reason) + ")";
-    case Verdict::Kind::Unknown:
-        break;
-    }
-    return std::string("unknown (") + toString(v.reason) + ")";
-}
-
 std::string needsText(const ImageNeeds& n)
 {
     switch (n.kind) {

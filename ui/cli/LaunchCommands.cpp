@@ -8,6 +8,9 @@
 #include "berth/core/gpu/GpuHost.h"
 #include "berth/core/launch/BrowserHandoff.h"
 #include "berth/core/launch/Launcher.h"
+#include "berth/core/gpu/Compat.h"
+#include "berth/core/profile/Profile.h"
+#include "berth/core/profile/ProfileLaunch.h"
 #include "berth/core/base/Units.h"
 
 #include <fcntl.h>
@@ -54,6 +57,17 @@ public:
         if (m_quiet || p.phase == LaunchProgress::Phase::Ready) {
             return; // the result that follows says it is ready
         }
+        if (p.phase == LaunchProgress::Phase::Running) {
+            // A lifecycle command's output: every line, kept on screen.
+            if (m_dirty) {
+                std::cerr << "\r\x1b[K";
+                m_dirty = false;
+            }
+            std::cerr << printable(p.message, false) << '\n';
+            m_lastPhase = p.phase;
+            m_any = true;
+            return;
+        }
         if (m_tty) {
             std::string line = printable(p.message, false);
             if (p.fraction >= 0 && p.phase == LaunchProgress::Phase::Pulling) {
@@ -93,7 +107,10 @@ Result<std::chrono::seconds> timeoutOption(const Invocation& inv)
 /// A wrong choice as a usage error (exit 2), named by its flag: "--memory: '12q' is not a size...".
 int usage(const Invocation& inv, const Error& e)
 {
-    const std::string message = (e.field.empty() ? std::string() : "--" + e.field + ": ") + e.message;
+    std::string message = (e.field.empty() ? std::string() : "--" + e.field + ": ") + e.message;
+    if (!e.remedies.empty()) {
+        message += "\n" + remedySentence(e.remedies);
+    }
     std::cerr << "berthctl: " << printable(message) << '\n';
     if (inv.json) {
         json j = errorJson(e);
@@ -105,11 +122,12 @@ int usage(const Invocation& inv, const Error& e)
 }
 } // namespace
 
-int cmdLaunch(const Invocation& inv, Runtime& rt)
+namespace {
+/// The person's own choices on the command line, as typed.
+LaunchChoices choicesFromFlags(const Invocation& inv)
 {
-    // The flags are the person's choices, as typed; core turns them into a spec, as it does the launch form's.
     LaunchChoices choices;
-    choices.image = inv.positional.at(0);
+    choices.image = inv.positional.empty() ? std::string() : inv.positional.at(0);
     choices.name = inv.value("name").value_or("");
     if (inv.options.count("mount")) {
         choices.mounts = inv.options.at("mount");
@@ -125,19 +143,131 @@ int cmdLaunch(const Invocation& inv, Runtime& rt)
     choices.workspace = inv.value("workspace").value_or("");
     choices.noWorkspace = inv.has("no-workspace");
     choices.baseDir = cwd();
-    auto spec = buildLaunchSpec(choices);
+    return choices;
+}
+
+int tellLaunched(const Invocation& inv, const EnvironmentInfo& env, const std::string& openPage = {})
+{
+    const bool showToken = inv.has("show-token");
+    if (inv.json) {
+        json j = toJson(env, showToken);
+        if (!openPage.empty()) {
+            j["openPage"] = openPage;
+        }
+        printJson(j);
+        return kExitOk;
+    }
+    if (env.gpuImageOnCpu) {
+        std::cerr << "Note: " << printable(env.image, false) << " is built for NVIDIA GPUs; launched without "
+                  << "--gpus, it runs on the CPU.\n";
+    }
+    std::cout << "Environment " << printable(env.name, false) << (env.ready ? " is ready." : " is starting.") << '\n';
+    Table t({"  URL:", env.url.empty() ? "(no port yet)" : env.url});
+    if (showToken) {
+        t.add({"  Token:", env.token});
+    } else {
+        t.add({"  Token:", "berthctl token " + env.name + "   (or: berthctl open " + env.name + " --browser)"});
+    }
+    if (!env.workspace.empty()) {
+        t.add({"  Notebooks:", env.workspace + "  ->  " + env.workspaceTarget});
+    }
+    if (!openPage.empty()) {
+        t.add({"  Start with:", openPage + "   (berth --open " + env.name + "/" + openPage + ")"});
+    }
+    if (!env.jupyterVersion.empty()) {
+        t.add({"  Jupyter:", env.jupyterVersion});
+    }
+    t.print(std::cout);
+    return kExitOk;
+}
+
+int launchFromProfile(const Invocation& inv, Runtime& rt, const LaunchOptions& opts)
+{
+    auto profile = loadProfile(*inv.value("profile"));
+    if (!profile) {
+        return fail(inv, profile.error());
+    }
+    // With a profile, --env NAME (no '=') picks one of its environments; --env KEY=VALUE stays a variable.
+    LaunchChoices person = choicesFromFlags(inv);
+    std::string envName;
+    std::vector<std::string> variables;
+    for (const auto& e : person.env) {
+        if (e.find('=') != std::string::npos) {
+            variables.push_back(e);
+        } else if (!envName.empty()) {
+            return usage(inv, makeError(ErrorKind::BadInput, "--env names one environment of the profile, not '" +
+                                                                 envName + "' and '" + e + "'"));
+        } else {
+            envName = e;
+        }
+    }
+    person.env = variables;
+    auto chosen = chooseEnvironment(*profile, envName);
+    if (!chosen) {
+        return usage(inv, chosen.error());
+    }
+    ProfileEnvironment environment = **chosen;
+    if (environment.gpu == GpuNeed::Optional && person.gpus.empty() && environment.choices.gpus.empty()) {
+        // "optional": GPUs when the verdict says the image runs on them here, the CPU otherwise; said either way.
+        auto verdict = Compat::checkBeforePull(rt.engine, environment.choices.image, GpuHost::probe());
+        const bool here = verdict && verdict->kind == Verdict::Kind::RunsOnGpu;
+        environment.choices.gpus = gpuChoiceFor(environment, here);
+        if (!inv.json) {
+            std::cerr << (here ? "GPUs: this machine can run it on the GPU; launching with --gpus all.\n"
+                               : "GPUs: optional for this environment, and not usable here; it runs on the CPU.\n");
+        }
+    } else if (environment.gpu == GpuNeed::Required && environment.choices.gpus.empty()) {
+        environment.choices.gpus = gpuChoiceFor(environment, true);
+    }
+    std::vector<std::string> allowed;
+    if (inv.options.count("allow")) {
+        allowed = inv.options.at("allow");
+    }
+    auto spec = profileLaunchSpec(environment, person, allowed);
     if (!spec) {
         return usage(inv, spec.error());
     }
+    for (const auto& w : environment.warnings) {
+        if (!inv.json) {
+            std::cerr << "Note: " << printable(w, false) << '\n';
+        }
+    }
+    Result<EnvironmentInfo> env = makeError(ErrorKind::Engine, "not launched");
+    {
+        LaunchPrinter printer(inv.json);
+        env = launchProfileEnvironment(rt.shared, opts, environment, *spec, std::ref(printer), &rt.interrupted);
+    }
+    if (!env) {
+        return fail(inv, env.error());
+    }
+    return tellLaunched(inv, *env, environment.openPage);
+}
+} // namespace
+
+int cmdLaunch(const Invocation& inv, Runtime& rt)
+{
     auto timeout = timeoutOption(inv);
     if (!timeout) {
         return usage(inv, timeout.error());
     }
-
     LaunchOptions opts;
     opts.wait = !inv.has("no-wait");
     opts.readyTimeout = *timeout;
     opts.force = inv.has("force");
+    if (inv.has("profile")) {
+        return launchFromProfile(inv, rt, opts);
+    }
+    if (inv.positional.empty()) {
+        return usage(inv, makeError(ErrorKind::BadInput, "launch needs an IMAGE, or --profile FILE"));
+    }
+    if (inv.has("allow")) {
+        return usage(inv, makeError(ErrorKind::BadInput, "--allow goes with --profile FILE"));
+    }
+    // The flags are the person's choices, as typed; core turns them into a spec, as it does the launch form's.
+    auto spec = buildLaunchSpec(choicesFromFlags(inv));
+    if (!spec) {
+        return usage(inv, spec.error());
+    }
     Launcher launcher(rt.shared, opts);
     Result<EnvironmentInfo> env = makeError(ErrorKind::Engine, "not launched");
     {
@@ -147,30 +277,7 @@ int cmdLaunch(const Invocation& inv, Runtime& rt)
     if (!env) {
         return fail(inv, env.error());
     }
-    const bool showToken = inv.has("show-token");
-    if (inv.json) {
-        printJson(toJson(*env, showToken));
-        return kExitOk;
-    }
-    if (env->gpuImageOnCpu) {
-        std::cerr << "Note: " << printable(env->image, false) << " is built for NVIDIA GPUs; launched without "
-                  << "--gpus, it runs on the CPU.\n";
-    }
-    std::cout << "Environment " << printable(env->name, false) << (env->ready ? " is ready." : " is starting.") << '\n';
-    Table t({"  URL:", env->url.empty() ? "(no port yet)" : env->url});
-    if (showToken) {
-        t.add({"  Token:", env->token});
-    } else {
-        t.add({"  Token:", "berthctl token " + env->name + "   (or: berthctl open " + env->name + " --browser)"});
-    }
-    if (!env->workspace.empty()) {
-        t.add({"  Notebooks:", env->workspace + "  ->  " + env->workspaceTarget});
-    }
-    if (!env->jupyterVersion.empty()) {
-        t.add({"  Jupyter:", env->jupyterVersion});
-    }
-    t.print(std::cout);
-    return kExitOk;
+    return tellLaunched(inv, *env);
 }
 
 namespace {

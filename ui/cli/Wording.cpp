@@ -118,6 +118,15 @@ std::string remedyClause(const core::Remedy& r, std::size_t position)
         return "ask the image's authors which CUDA it needs";
     case RemedyKind::FixImageRequirement:
         return "use another image, or ask its authors to fix NVIDIA_REQUIRE_CUDA";
+    case RemedyKind::AllowHostAccess: {
+        std::string flags;
+        for (const auto& what : r.args) {
+            flags += " --allow " + what;
+        }
+        return "if you trust the profile's author, launch it with" + flags;
+    }
+    case RemedyKind::PinProfileAgain:
+        return "if you wrote the profile, pin it again (berthctl profile pin FILE)";
     }
     return "see berthctl --help";
 }
@@ -205,6 +214,21 @@ int checkExitCode(const core::Verdict& v)
         break;
     }
     return kExitUnknown;
+}
+
+std::string verdictText(const core::Verdict& v)
+{
+    switch (v.kind) {
+    case core::Verdict::Kind::RunsOnGpu:
+        return v.minorVersionCompat ? "runs on the GPU (through CUDA minor-version compatibility)" : "runs on the GPU";
+    case core::Verdict::Kind::RunsOnCpu:
+        return "runs on the CPU only (a CPU image)";
+    case core::Verdict::Kind::CannotRun:
+        return std::string("cannot run here (") + core::toString(v.reason) + ")";
+    case core::Verdict::Kind::Unknown:
+        break;
+    }
+    return std::string("unknown (") + core::toString(v.reason) + ")";
 }
 
 } // namespace berth::cli

@@ -34,5 +34,7 @@ nlohmann::json errorJson(const core::Error& error);
 inline constexpr int kExitCannotRun = 3;
 inline constexpr int kExitUnknown = 4;
 int checkExitCode(const core::Verdict& verdict);
+/// The verdict in a few words: "runs on the GPU", "cannot run here (driver-too-old)".
+std::string verdictText(const core::Verdict& v);
 
 } // namespace berth::cli

@@ -57,6 +57,32 @@ json containerCreateBody(const LaunchSpec& spec, const NotebookLayout& layout, c
         {"Privileged", false},
         {"RestartPolicy", {{"Name", "no"}}},
     };
+    const HostAccess& access = spec.hostAccess;
+    if (access.privileged) {
+        host["Privileged"] = true;
+    }
+    if (!access.capAdd.empty()) {
+        host["CapAdd"] = access.capAdd;
+    }
+    if (!access.securityOpt.empty()) {
+        host["SecurityOpt"] = access.securityOpt;
+    }
+    if (!access.devices.empty()) {
+        json devices = json::array();
+        for (const auto& d : access.devices) {
+            devices.push_back({{"PathOnHost", d}, {"PathInContainer", d}, {"CgroupPermissions", "rwm"}});
+        }
+        host["Devices"] = devices;
+    }
+    if (access.hostNetwork) {
+        host["NetworkMode"] = "host"; // the published port means nothing there: Jupyter listens on the host
+    }
+    if (access.hostPid) {
+        host["PidMode"] = "host";
+    }
+    if (access.hostIpc) {
+        host["IpcMode"] = "host";
+    }
     // Docker's 64 MB /dev/shm breaks PyTorch's DataLoader workers: 1 GiB, or half a smaller memory cap.
     std::int64_t shm = spec.shmSize.value_or(kGiB);
     if (!spec.shmSize && spec.memory && *spec.memory < 2 * kGiB) {

@@ -63,7 +63,10 @@ namespace berth::core {
     X(CheckOnEngineMachine, "check-on-engine-machine", "image")                                                 \
     X(PickCudaTag, "pick-cuda-tag", "")                                                                         \
     X(AskImageAuthors, "ask-image-authors", "")                                                                 \
-    X(FixImageRequirement, "fix-image-requirement", "")
+    X(FixImageRequirement, "fix-image-requirement", "")                                                         \
+    /* Classroom profiles */                                                                                    \
+    X(AllowHostAccess, "allow-host-access", "what...")     /* HostConsent::allowName() of each, to grant */    \
+    X(PinProfileAgain, "pin-profile-again", "")            /* the profile's author pins the local image */
 
 enum class RemedyKind
 {

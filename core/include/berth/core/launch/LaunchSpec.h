@@ -36,6 +36,25 @@ struct GpuRequest
     std::vector<std::string> deviceIds; ///< indexes ("0") or UUIDs ("GPU-...")
 };
 
+/// More of the host than a notebook needs: only a profile asks for it, and only what the person allowed by name
+/// (Profile.h's HostConsent) is set. Empty for every other launch.
+struct HostAccess
+{
+    bool privileged = false;
+    std::vector<std::string> capAdd;      ///< "SYS_ADMIN"
+    std::vector<std::string> devices;     ///< host device paths, mapped at the same path
+    std::vector<std::string> securityOpt; ///< "seccomp=unconfined"
+    bool hostNetwork = false;
+    bool hostPid = false;
+    bool hostIpc = false;
+
+    bool empty() const
+    {
+        return !privileged && capAdd.empty() && devices.empty() && securityOpt.empty() && !hostNetwork && !hostPid &&
+               !hostIpc;
+    }
+};
+
 /// What a person asks for when launching an environment.
 struct LaunchSpec
 {
@@ -52,6 +71,7 @@ struct LaunchSpec
     int hostPort = 0; ///< Jupyter's port on 127.0.0.1; 0: one the engine picks
     std::vector<std::pair<std::string, std::string>> env;
     std::string profile; ///< the classroom profile it came from, if any
+    HostAccess hostAccess;
 };
 
 /// A person's choices for a launch, as they typed them (a command line, the launch form, a profile file):

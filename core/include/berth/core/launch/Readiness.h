@@ -28,6 +28,7 @@ struct LaunchProgress
         Pulling,
         Creating,
         Starting,
+        Running, ///< a profile's lifecycle command in the container: each line of its output, as it ends
         Waiting,
         Ready,
     };

@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: 2026 The Berth developers
+//
+// profile validate, show and pin: a teacher's checks before handing a class one file.
+#include "Commands.h"
+
+#include "Table.h"
+#include "berth/core/gpu/GpuHost.h"
+#include "berth/core/profile/Pinning.h"
+#include "berth/core/profile/Profile.h"
+#include "berth/core/profile/ProfileCheck.h"
+
+#include <iostream>
+#include <sstream>
+
+namespace berth::cli {
+
+using nlohmann::json;
+using namespace berth::core;
+
+namespace {
+
+std::string joined(const std::vector<std::string>& items, const std::string& separator = ", ")
+{
+    std::string out;
+    for (const auto& i : items) {
+        out += (out.empty() ? "" : separator) + i;
+    }
+    return out;
+}
+
+std::string commandText(const LifecycleCommand& c)
+{
+    if (c.argv.size() == 3 && c.argv[0] == "/bin/sh" && c.argv[1] == "-c") {
+        return c.argv[2];
+    }
+    return joined(c.argv, " ");
+}
+
+std::string capsText(const LaunchChoices& c)
+{
+    std::vector<std::string> parts;
+    if (!c.memory.empty()) {
+        parts.push_back("memory " + c.memory);
+    }
+    if (!c.cpus.empty()) {
+        parts.push_back("CPUs " + c.cpus);
+    }
+    if (!c.shmSize.empty()) {
+        parts.push_back("shared memory " + c.shmSize);
+    }
+    return parts.empty() ? "none (the engine's whole machine; shared memory 1g)" : joined(parts);
+}
+
+void printEnvironment(const ProfileEnvironment& e, const EnvironmentCheck* check)
+{
+    std::cout << "\nEnvironment " << printable(e.id, false)
+              << (e.description.empty() ? "" : ": " + printable(e.description, false)) << '\n';
+    std::string imageState;
+    if (check) {
+        switch (check->image) {
+        case EnvironmentCheck::ImageState::Present:
+            imageState = "on this engine";
+            break;
+        case EnvironmentCheck::ImageState::Missing:
+            imageState = "not on this engine: a launch pulls it";
+            break;
+        case EnvironmentCheck::ImageState::PinMismatch:
+            imageState = "REFUSED: another image has its name here";
+            break;
+        case EnvironmentCheck::ImageState::Unknown:
+            imageState = "unknown";
+            break;
+        }
+    }
+    const bool pinned = e.choices.image.find('@') != std::string::npos;
+    Table t({"  Image:", e.choices.image + (pinned ? "" : "  (not pinned)") +
+                             (imageState.empty() ? "" : "  [" + imageState + "]")});
+    if (check && !check->imageMessage.empty()) {
+        t.add({"", check->imageMessage});
+    }
+    std::string gpu = e.gpu == GpuNeed::Required   ? "required"
+                      : e.gpu == GpuNeed::Optional ? "optional (used when this machine can)"
+                                                   : "not asked";
+    if (!e.choices.gpus.empty()) {
+        gpu += "; --gpus " + e.choices.gpus;
+    }
+    t.add({"  GPU:", gpu});
+    if (check && check->verdict) {
+        const bool onGpu = check->verdict->kind == Verdict::Kind::RunsOnGpu;
+        t.add({"  Verdict:", verdictText(*check->verdict) + (check->usesGpus && onGpu ? "; launched with GPUs" : "")});
+        if (!check->verdict->message.empty()) {
+            t.add({"", check->verdict->message});
+        }
+    }
+    t.add({"  Caps:", capsText(e.choices)});
+    for (const auto& m : e.choices.mounts) {
+        t.add({"  Mount:", m});
+    }
+    for (const auto& v : e.choices.env) {
+        t.add({"  Variable:", v});
+    }
+    t.add({"  Notebooks:", e.choices.workspace.empty() ? "~/Documents/Berth/" + e.id + " (Berth's default)"
+                                                       : e.choices.workspace});
+    if (!e.openPage.empty()) {
+        t.add({"  Opens first:", e.openPage});
+    }
+    if (!e.locked.empty()) {
+        t.add({"  Locked:", joined({e.locked.begin(), e.locked.end()})});
+    }
+    for (const auto& c : e.commands) {
+        t.add({"  Runs inside:", c.key + ": " + commandText(c)});
+    }
+    for (const auto& c : e.consents) {
+        t.add({"  Needs --allow:", c.allowName() + ": it " + c.consequence()});
+    }
+    if (check) {
+        for (const auto& s : check->shortfalls) {
+            t.add({"  Not met here:", s});
+        }
+        for (const auto& n : check->notes) {
+            t.add({"  Note:", n});
+        }
+    }
+    for (const auto& w : e.warnings) {
+        t.add({"  Warning:", w});
+    }
+    std::ostringstream out;
+    t.print(out);
+    std::cout << printable(out.str());
+}
+
+int profileFailure(const Invocation& inv, const Error& error)
+{
+    if (inv.json) {
+        printJson({{"valid", false}, {"error", errorJson(error)}});
+    }
+    std::cerr << "berthctl: " << printable(error.message) << '\n';
+    if (error.kind == ErrorKind::BadInput && error.field == "profile") {
+        std::cerr << "Nothing was applied.\n";
+    }
+    return kExitFailure;
+}
+
+} // namespace
+
+int cmdProfile(const Invocation& inv, Runtime& rt)
+{
+    const std::string& action = inv.positional.at(0);
+    if (action != "validate" && action != "show" && action != "pin") {
+        std::cerr << "berthctl: profile " << printable(action) << ": say validate, show or pin.\n";
+        return kExitUsage;
+    }
+    auto profile = loadProfile(inv.positional.at(1));
+    if (!profile) {
+        return profileFailure(inv, profile.error());
+    }
+    if (action == "validate") {
+        std::vector<std::string> ids;
+        json envs = json::array();
+        for (const auto& e : profile->environments) {
+            ids.push_back(e.id);
+            envs.push_back(toJson(e));
+        }
+        if (inv.json) {
+            printJson({{"valid", true}, {"title", profile->title}, {"files", profile->files}, {"environments", envs}});
+            return kExitOk;
+        }
+        std::cout << printable(profile->path, false) << ": valid; " << ids.size()
+                  << (ids.size() == 1 ? " environment: " : " environments: ") << printable(joined(ids), false) << '\n';
+        for (const auto& e : profile->environments) {
+            for (const auto& w : e.warnings) {
+                std::cout << "  warning: " << printable(w, false) << '\n';
+            }
+            for (const auto& c : e.consents) {
+                std::cout << "  " << printable(e.id, false) << " needs --allow " << printable(c.allowName(), false)
+                          << '\n';
+            }
+        }
+        return kExitOk;
+    }
+    if (action == "pin") {
+        auto changes = pinProfile(rt.engine, *profile, !inv.has("dry-run"));
+        if (!changes) {
+            return fail(inv, changes.error());
+        }
+        if (inv.json) {
+            json list = json::array();
+            for (const auto& c : *changes) {
+                list.push_back({{"file", c.file}, {"environment", c.environment}, {"before", c.before}, {"after", c.after}});
+            }
+            printJson({{"written", !inv.has("dry-run")}, {"changes", list}});
+            return kExitOk;
+        }
+        for (const auto& c : *changes) {
+            std::cout << printable(c.environment, false) << ": "
+                      << (c.before == c.after ? printable(c.after, false) + " (already pinned to it)"
+                                              : printable(c.before, false) + "  ->  " + printable(c.after, false))
+                      << '\n';
+        }
+        std::cout << (inv.has("dry-run") ? "Nothing was written (--dry-run).\n" : "Pinned; comments and layout kept.\n");
+        return kExitOk;
+    }
+
+    const HostGpus host = GpuHost::probe();
+    const auto checks = checkProfile(rt.engine, *profile, host);
+    if (inv.json) {
+        json envs = json::array();
+        for (std::size_t i = 0; i < profile->environments.size(); ++i) {
+            json j = toJson(profile->environments[i]);
+            j["check"] = checks[i].toJson();
+            envs.push_back(j);
+        }
+        printJson({{"title", profile->title}, {"author", profile->author}, {"files", profile->files},
+                   {"environments", envs}});
+        return kExitOk;
+    }
+    std::cout << "Profile: " << printable(profile->title.empty() ? profile->path : profile->title, false)
+              << (profile->author.empty() ? "" : " (by " + printable(profile->author, false) + ")") << '\n';
+    for (const auto& f : profile->files) {
+        std::cout << "File: " << printable(f, false) << '\n';
+    }
+    for (std::size_t i = 0; i < profile->environments.size(); ++i) {
+        printEnvironment(profile->environments[i], &checks[i]);
+    }
+    return kExitOk;
+}
+
+} // namespace berth::cli

@@ -51,10 +51,11 @@ fuzzTarget() {
 fuzz() {
     cmake -S "$root" -B "$root/build-fuzz" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBERTH_FUZZ=ON \
         -DBERTH_BUILD_GUI=OFF -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ >/dev/null
-    cmake --build "$root/build-fuzz" --target fuzz_engine_input fuzz_gpu_parsers fuzz_hostile_text
+    cmake --build "$root/build-fuzz" --target fuzz_engine_input fuzz_gpu_parsers fuzz_hostile_text fuzz_profile
     fuzzTarget fuzz_engine_input 40000 "$root/tests/data/engine/."
     fuzzTarget fuzz_gpu_parsers 30000 "$root/tests/data/gpu/."
     fuzzTarget fuzz_hostile_text 4000 "$root/tests/fuzz/corpus/hostile_text/."
+    fuzzTarget fuzz_profile 20000 "$root/resources/profiles/." "$root/tests/data/profiles/bad/."
 }
 
 asan() {

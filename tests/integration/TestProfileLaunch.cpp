@@ -257,6 +257,13 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("setup-done"), qPrintable(r.err));
         QVERIFY2(r.err.contains("made-inside"), qPrintable(r.err)); // postStartCommand saw what postCreate made
         QVERIFY(!QFile::exists("/tmp/berth-marker")); // inside the container, never on this machine
+        // postStartCommand runs at every start; postCreateCommand only the first time.
+        QCOMPARE(berthctl({"stop", name}, 120000, env()).exitCode, 0);
+        auto again = berthctl({"start", name}, 300000, env());
+        QVERIFY2(again.exitCode == 0, qPrintable(again.err));
+        QVERIFY2(again.err.contains("Running postStartCommand") && again.err.contains("made-inside"),
+                 qPrintable(again.err));
+        QVERIFY2(!again.err.contains("setup-done"), qPrintable(again.err));
         QVERIFY(engine->removeContainer(name.toStdString(), true, true));
 
         const QString failing = writeProfile("failing.json", R"({

@@ -8,6 +8,7 @@
 #include "berth/core/base/ImageReference.h"
 #include "berth/core/engine/EngineClient.h"
 #include "berth/core/launch/ContainerBody.h"
+#include "berth/core/launch/ContainerCommands.h"
 #include "berth/core/profile/Jsonc.h"
 #include "berth/core/profile/Pinning.h"
 #include "berth/core/profile/Profile.h"
@@ -288,6 +289,28 @@ private Q_SLOTS:
         QCOMPARE(cmds[3].key, std::string("postStartCommand"));
         QCOMPARE(cmds[3].when, LifecycleCommand::When::Start);
         QCOMPARE(cmds[3].argv, (std::vector<std::string>{"python3", "-V"}));
+    }
+
+    void startCommandsAreKeptOnTheContainer()
+    {
+        const Profile p = parsed(R"({ "image": "python:3.12", "postStartCommand": ["python3", "-V"],
+                                      "postCreateCommand": "true" })");
+        auto spec = profileLaunchSpec(p.environments.at(0), {}, {});
+        QVERIFY(spec);
+        QCOMPARE(spec->startCommands.size(), std::size_t(1)); // the create command runs once, at the launch
+        const auto body = containerCreateBody(*spec, NotebookLayout{}, "x", "t", "");
+        const std::string label = body["Labels"]["berth.start-commands"].get<std::string>();
+        const auto back = startCommandsFromLabel(label);
+        QCOMPARE(back.size(), std::size_t(1));
+        QCOMPARE(back[0].key, std::string("postStartCommand"));
+        QCOMPARE(back[0].argv, (std::vector<std::string>{"python3", "-V"}));
+        // A label someone else wrote: read only when it is what Berth writes.
+        for (const char* hostile : {"", "x", "{}", "[1]", "[{\"key\":\"\",\"argv\":[\"a\"]}]",
+                                    "[{\"key\":\"k\",\"argv\":[]}]", "[{\"key\":\"k\",\"argv\":\"sh\"}]"}) {
+            QVERIFY2(startCommandsFromLabel(hostile).empty(), hostile);
+        }
+        QVERIFY(!containerCreateBody(*buildLaunchSpec({.image = "python:3.12"}), NotebookLayout{}, "x", "t", "")["Labels"]
+                     .contains("berth.start-commands"));
     }
 
     void hostRequirementsAreRead()

@@ -118,6 +118,13 @@ json containerCreateBody(const LaunchSpec& spec, const NotebookLayout& layout, c
     if (!spec.profile.empty()) {
         marks[labels::kProfile] = spec.profile;
     }
+    if (!spec.startCommands.empty()) {
+        json commands = json::array();
+        for (const auto& c : spec.startCommands) {
+            commands.push_back({{"key", c.key}, {"argv", c.argv}});
+        }
+        marks[labels::kStartCommands] = commands.dump();
+    }
     // The caps, for lists that show them from the engine's container list alone (no inspect per row).
     marks[labels::kMemory] = spec.memory ? std::to_string(*spec.memory) : std::string();
     marks[labels::kCpus] = spec.nanoCpus ? std::to_string(*spec.nanoCpus) : std::string();

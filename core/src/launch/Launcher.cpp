@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "berth/core/launch/Launcher.h"
 
+#include "berth/core/launch/ContainerCommands.h"
+
 #include "base/JsonAccess.h"
 #include "berth/core/gpu/Compat.h"
 #include "berth/core/engine/Endpoint.h"
@@ -190,6 +192,14 @@ Result<EnvironmentInfo> Launcher::start(const std::string& nameOrId, const Launc
                         (e.engineMessage.empty() ? e.message : e.engineMessage);
             e.engineMessage.clear();
             return e;
+        }
+        if (auto label = d->labels.find(labels::kStartCommands); environment && label != d->labels.end()) {
+            // A profile's postStartCommand: at every start, inside the container.
+            if (auto ran = runContainerCommands(*m_engine, d->id, d->name, startCommandsFromLabel(label->second),
+                                                onProgress, cancel);
+                !ran) {
+                return ran.error();
+            }
         }
     }
     if (!environment || !m_options.wait) {

@@ -1214,6 +1214,11 @@ Result<LaunchSpec> profileLaunchSpec(const ProfileEnvironment& environment, cons
         return spec.error();
     }
     spec->hostAccess = *access;
+    for (const auto& c : environment.commands) {
+        if (c.when == LifecycleCommand::When::Start) {
+            spec->startCommands.push_back({c.key, c.argv});
+        }
+    }
     return spec;
 }
 

@@ -2,17 +2,11 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "berth/core/profile/ProfileLaunch.h"
 
-#include "base/Text.h"
-#include "berth/core/base/Escape.h"
+#include "berth/core/launch/ContainerCommands.h"
 #include "berth/core/profile/Pinning.h"
 
 namespace berth::core {
 
-namespace {
-/// A lifecycle command may install packages: long, but not without end.
-constexpr std::chrono::minutes kCommandDeadline{20};
-constexpr std::size_t kLinesKept = 20;
-} // namespace
 
 std::string gpuChoiceFor(const ProfileEnvironment& environment, bool gpusUsableHere)
 {
@@ -35,11 +29,6 @@ Result<EnvironmentInfo> launchProfileEnvironment(std::shared_ptr<EngineClient> e
                                                  const LaunchProgressHandler& onProgress,
                                                  const std::atomic<bool>* cancel)
 {
-    auto progress = [&](LaunchProgress::Phase phase, const std::string& message) {
-        if (onProgress) {
-            onProgress(LaunchProgress{phase, message, -1});
-        }
-    };
     auto image = resolvePinnedImage(*engine, spec.image);
     if (!image) {
         return image.error();
@@ -52,37 +41,18 @@ Result<EnvironmentInfo> launchProfileEnvironment(std::shared_ptr<EngineClient> e
     if (!env) {
         return env;
     }
-    for (const auto& command : environment.commands) {
-        if (cancel && cancel->load()) {
-            return makeError(ErrorKind::Cancelled, "Cancelled while running " + command.key + ".");
+    // The create commands once, then the start commands (which the label keeps for every later start).
+    std::vector<ContainerCommand> commands;
+    for (const auto& c : environment.commands) {
+        if (c.when == LifecycleCommand::When::Create) {
+            commands.push_back({c.key, c.argv});
         }
-        progress(LaunchProgress::Phase::Running, "Running " + command.key + " in " + env->name);
-        auto ran = engine->exec(env->id.empty() ? env->name : env->id, command.argv, kCommandDeadline, cancel);
-        if (!ran) {
-            Error e = ran.error();
-            e.message = command.key + " could not run in " + env->name + ": " + e.message;
-            return e;
-        }
-        std::vector<std::string> lines;
-        for (const std::string* stream : {&ran->out, &ran->err}) {
-            for (auto& line : text::split(*stream, '\n')) {
-                if (!line.empty()) {
-                    lines.push_back(printable(line, false));
-                }
-            }
-        }
-        for (const auto& line : lines) {
-            progress(LaunchProgress::Phase::Running, line);
-        }
-        if (ran->exitCode != 0) {
-            Error e = makeError(ErrorKind::Engine, command.key + " failed in " + env->name + " (exit code " +
-                                                       std::to_string(ran->exitCode) +
-                                                       "). The environment is running: look inside with berthctl "
-                                                       "exec, or remove it and tell the profile's author.");
-            const std::size_t from = lines.size() > kLinesKept ? lines.size() - kLinesKept : 0;
-            e.logLines.assign(lines.begin() + static_cast<std::ptrdiff_t>(from), lines.end());
-            return e;
-        }
+    }
+    commands.insert(commands.end(), spec.startCommands.begin(), spec.startCommands.end());
+    if (auto ran = runContainerCommands(*engine, env->id.empty() ? env->name : env->id, env->name, commands,
+                                        onProgress, cancel);
+        !ran) {
+        return ran.error();
     }
     if (!options.wait) {
         return env;

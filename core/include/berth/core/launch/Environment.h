@@ -29,6 +29,8 @@ inline constexpr const char* kProfile = "berth.profile";               ///< the 
 inline constexpr const char* kMemory = "berth.memory";                 ///< its memory cap in bytes ("" none)
 inline constexpr const char* kCpus = "berth.cpus";                     ///< its CPU cap in billionths of a CPU
 inline constexpr const char* kGpus = "berth.gpus";                     ///< "all", a count, device ids, or ""
+/// A profile's postStartCommand, run again at every start: [{"key": ..., "argv": [...]}] as JSON.
+inline constexpr const char* kStartCommands = "berth.start-commands";
 } // namespace labels
 
 /// The engine's container states, and Unknown for a word it has not used before.

@@ -55,6 +55,13 @@ struct HostAccess
     }
 };
 
+/// A command run inside the container through the engine's exec (a profile's lifecycle commands).
+struct ContainerCommand
+{
+    std::string key;               ///< what it is called where it was written ("postStartCommand")
+    std::vector<std::string> argv;
+};
+
 /// What a person asks for when launching an environment.
 struct LaunchSpec
 {
@@ -72,6 +79,8 @@ struct LaunchSpec
     std::vector<std::pair<std::string, std::string>> env;
     std::string profile; ///< the classroom profile it came from, if any
     HostAccess hostAccess;
+    /// Run after every start (the launch's first one included) and before Jupyter is waited for.
+    std::vector<ContainerCommand> startCommands;
 };
 
 /// A person's choices for a launch, as they typed them (a command line, the launch form, a profile file):

@@ -13,8 +13,15 @@
 #include "ui/models/EnvironmentModel.h"
 #include "ui/models/ImageModel.h"
 #include "ui/notebook/NotebookPane.h"
+#include "ui/notebook/OpenFile.h"
+#include "ui/profile/ProfileDialog.h"
 
 #include <QAction>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QMimeData>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QHBoxLayout>
@@ -36,6 +43,7 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
 {
     setWindowTitle(tr("Berth"));
     resize(1100, 720);
+    setAcceptDrops(true); // a profile or a notebook dropped on the window opens
     const auto engine = m_status->engine();
 
     // The views, behind a side bar.
@@ -120,6 +128,18 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
     statusBar()->addPermanentWidget(m_engineWarning, 1);
 
     auto* file = menuBar()->addMenu(tr("&File"));
+    auto* openProfileAction = file->addAction(tr("Open &Profile..."));
+    openProfileAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    connect(openProfileAction, &QAction::triggered, this, [this] {
+        // A dialog object opened, not getOpenFileName's nested event loop.
+        auto* chooser = new QFileDialog(this, tr("Open a Classroom Profile"), QDir::homePath(),
+                                        tr("Profiles (*.berth.json devcontainer.json .devcontainer.json *.json)"));
+        chooser->setAttribute(Qt::WA_DeleteOnClose);
+        chooser->setFileMode(QFileDialog::ExistingFile);
+        connect(chooser, &QFileDialog::fileSelected, this, [this](const QString& path) { openProfile(path); });
+        chooser->open();
+    });
+    file->addSeparator();
     auto* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
@@ -223,6 +243,42 @@ void MainWindow::openNotebook(const QString& nameOrId, const QString& treePath)
 {
     notebooks()->open(nameOrId, treePath);
     showView(4);
+}
+
+ProfileDialog* MainWindow::openProfile(const QString& path)
+{
+    auto* dialog = new ProfileDialog(m_engine, path, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ProfileDialog::launchedEnvironment, this,
+            [this](const QString& name, const QString& page) { openNotebook(name, page); });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::openPath(const QString& path)
+{
+    if (path.endsWith(QLatin1String(".ipynb"), Qt::CaseInsensitive)) {
+        openNotebookFile(this, m_engine, path);
+    } else {
+        openProfile(path);
+    }
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.front().isLocalFile()) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.front().isLocalFile()) {
+        event->acceptProposedAction();
+        openPath(urls.front().toLocalFile());
+    }
 }
 
 GpusPage* MainWindow::gpusPage()

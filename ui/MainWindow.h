@@ -24,6 +24,7 @@ class EnvironmentsPage;
 class ImageModel;
 class ImagesPage;
 class NotebookPane;
+class ProfileDialog;
 
 /// The window: a side bar of views (Environments, Images, Containers), each a live list that follows the
 /// engine's events; a page that says so when the engine cannot be reached (and comes back by itself); the
@@ -47,6 +48,11 @@ public:
     NotebookPane* notebooks();
     /// Opens environment `nameOrId`'s notebook tab at `treePath` and shows the pane.
     void openNotebook(const QString& nameOrId, const QString& treePath = {});
+    /// Opens a classroom profile (a devcontainer.json, NAME.berth.json, or a folder with .devcontainer/): its
+    /// summary, then its launch; the launched environment's notebook opens at the profile's first page.
+    ProfileDialog* openProfile(const QString& path);
+    /// Opens what was dropped or named on the command line: a notebook (.ipynb) or a profile.
+    void openPath(const QString& path);
     EnvironmentModel* environments() const { return m_environments; }
     ImageModel* images() const { return m_images; }
     ContainerModel* containers() const { return m_containers; }
@@ -57,6 +63,8 @@ public:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
     bool event(QEvent* event) override;
 
 private:

@@ -126,9 +126,11 @@ int run(int argc, char** argv)
                                   QStringLiteral("Open an environment's notebook tab, at PATH in its tree."),
                                   QStringLiteral("NAME[/PATH]"));
     parser.addOption(openOption);
-    parser.addPositionalArgument(QStringLiteral("FILE.ipynb"),
-                                 QStringLiteral("A notebook to open in the environment whose folder holds it."),
-                                 QStringLiteral("[FILE.ipynb]"));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+                                 QStringLiteral("A notebook (.ipynb) to open in the environment whose folder holds it, "
+                                                "or a classroom profile (devcontainer.json, NAME.berth.json, or a "
+                                                "folder with .devcontainer/) to launch."),
+                                 QStringLiteral("[FILE.ipynb | PROFILE]"));
     parser.process(app);
 
     std::optional<std::string> host;
@@ -159,7 +161,7 @@ int run(int argc, char** argv)
             window.openNotebook(QString::fromStdString(name), QString::fromStdString(path));
         }
         if (!parser.positionalArguments().isEmpty()) {
-            berth::ui::openNotebookFile(&window, engine, parser.positionalArguments().constFirst());
+            window.openPath(parser.positionalArguments().constFirst());
         }
         // For bench/gui.sh: BERTH_READY_FILE gets a line once the window is painted with the engine's images
         // listed (BERTH_EXIT_WHEN_READY=1 then quits): cold start measured to something a person can use.

@@ -269,6 +269,8 @@ QString LaunchDialog::phaseText(core::LaunchProgress::Phase phase, const QString
         return tr("Waiting for Jupyter to answer... (%1)").arg(detail);
     case P::Ready:
         return tr("Jupyter is ready.");
+    case P::Running:
+        break; // a profile's command in the container: its own words
     }
     return detail;
 }

@@ -384,6 +384,50 @@ private Q_SLOTS:
         QCOMPARE(loadProfile(dir.filePath("nothing-here").toStdString()).error().kind, ErrorKind::NotFound);
     }
 
+    void thePublishedSchemaIsWhatTheReaderTakes()
+    {
+        QFile f(QStringLiteral(BERTH_SOURCE_DIR "/resources/schema/berth-customizations.schema.json"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const auto schema = nlohmann::json::parse(f.readAll().toStdString());
+        QCOMPARE(schema.value("additionalProperties", true), false);
+        auto keys = [](const nlohmann::json& properties) {
+            std::set<std::string> out;
+            for (const auto& [k, _] : properties.items()) {
+                out.insert(k);
+            }
+            return out;
+        };
+        const auto& envSchema = schema["properties"]["environments"]["items"];
+        QCOMPARE(keys(schema["properties"]),
+                 std::set<std::string>(berthCustomizationKeys().begin(), berthCustomizationKeys().end()));
+        QCOMPARE(keys(envSchema["properties"]),
+                 std::set<std::string>(berthEnvironmentKeys().begin(), berthEnvironmentKeys().end()));
+        // Each setting's example, as the schema gives it, reads.
+        auto example = [&](const nlohmann::json& property) {
+            const auto& p = property.contains("$ref")
+                                ? schema["definitions"][property["$ref"].get<std::string>().substr(14)]
+                                : property;
+            return p["examples"][0];
+        };
+        for (const auto& [k, property] : schema["properties"].items()) {
+            nlohmann::json profile = {{"image", "python:3.12"}, {"customizations", {{"berth", {{k, example(property)}}}}}};
+            auto p = parseProfile(profile.dump(), "/work/course/p.json", "/work/course");
+            const std::string why = p ? std::string() : k + ": " + p.error().message;
+            QVERIFY2(p, why.c_str());
+        }
+        for (const auto& [k, property] : envSchema["properties"].items()) {
+            nlohmann::json env = {{"name", "cpu"}, {k, example(property)}};
+            if (k == "name") {
+                env = {{"name", example(property)}};
+            }
+            nlohmann::json profile = {{"image", "python:3.12"},
+                                      {"customizations", {{"berth", {{"environments", {env}}}}}}};
+            auto p = parseProfile(profile.dump(), "/work/course/p.json", "/work/course");
+            const std::string why = p ? std::string() : k + ": " + p.error().message;
+            QVERIFY2(p, why.c_str());
+        }
+    }
+
     void pinReplacesOnlyTheImageString()
     {
         const std::string text = "// keep me\n{\n    \"image\": \"python:3.12\", // and me\n    \"name\":\"x\"\n}\n";

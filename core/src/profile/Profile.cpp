@@ -69,8 +69,8 @@ const std::map<std::string, std::string> kEditorKeys = {
     {"waitFor", "Berth waits for Jupyter"},
     {"secrets", "Berth does not ask for secrets"},
 };
-const std::vector<std::string> kBerthKeys = {"title",    "author",         "description", "environments", "caps",
-                                             "gpu",      "notebookFolder", "openPage",    "locked"};
+const std::vector<std::string> kBerthKeys = {"title", "author",       "description", "environments",   "image",    "gpu",
+                                             "caps",  "containerEnv", "mounts",      "notebookFolder", "openPage", "locked"};
 const std::vector<std::string> kEnvironmentKeys = {"name", "description",    "image",    "gpu",   "caps",
                                                    "containerEnv", "mounts", "notebookFolder", "openPage", "locked"};
 const std::vector<std::string> kCapKeys = {"memory", "cpus", "shmSize", "gpus"};
@@ -943,6 +943,16 @@ std::string HostConsent::consequence() const
         return "changes the container's confinement: " + detail;
     }
     return {};
+}
+
+const std::vector<std::string>& berthCustomizationKeys()
+{
+    return kBerthKeys;
+}
+
+const std::vector<std::string>& berthEnvironmentKeys()
+{
+    return kEnvironmentKeys;
 }
 
 EnvironmentLookup systemEnvironment()

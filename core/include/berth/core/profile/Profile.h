@@ -94,6 +94,10 @@ struct Profile
     std::vector<std::string> files; ///< every devcontainer.json read
 };
 
+/// The keys customizations.berth may hold, and each of its environments (resources/schema says what each means).
+const std::vector<std::string>& berthCustomizationKeys();
+const std::vector<std::string>& berthEnvironmentKeys();
+
 /// What a profile's ${localEnv:VAR} reads; the system's environment unless a test says otherwise.
 using EnvironmentLookup = std::function<std::optional<std::string>(const std::string&)>;
 EnvironmentLookup systemEnvironment();

@@ -7,7 +7,10 @@
 // allowed given. A bad profile says where, and launches nothing. Dropping a file on the window opens it.
 #include "../integration/LiveEngine.h"
 #include "ui/EngineStatus.h"
+#include "ui/ListPage.h"
 #include "ui/MainWindow.h"
+#include "ui/environments/EnvironmentsPage.h"
+#include "berth/core/profile/Profile.h"
 #include "ui/profile/ProfileDialog.h"
 
 #include <QApplication>
@@ -22,6 +25,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTableView>
 #include <QTreeWidget>
 
 using namespace berth;
@@ -35,6 +39,7 @@ class TestProfileGui : public QObject
     QTemporaryDir dir;
     QDir shots{QStringLiteral(BERTH_SOURCE_DIR "/docs/screenshots")};
     QTemporaryDir podmanShots; ///< the Podman run's screenshots: the README shows Docker's
+    QString m_launched; ///< the environment the first test launched
 
     QString write(const QString& name, const QByteArray& text)
     {
@@ -133,6 +138,43 @@ private Q_SLOTS:
         QCOMPARE(details->raw["HostConfig"].value("Memory", std::int64_t(0)), std::int64_t(1) << 30);
         // The notebook folder Berth made for it is under this home.
         QVERIFY(QDir(home.filePath("Documents/Berth/" + id)).exists());
+        m_launched = id;
+    }
+
+    void aRunningEnvironmentIsSavedAsAPinnedProfile()
+    {
+        QVERIFY(!m_launched.isEmpty());
+        ui::EngineStatus status(engine, {});
+        ui::MainWindow window(&status);
+        window.show();
+        status.refresh();
+        auto* page = window.environmentsPage();
+        auto* model = page->table()->model();
+        auto find = [&] {
+            for (int r = 0; r < model->rowCount(); ++r) {
+                if (model->index(r, 0).data().toString() == m_launched) {
+                    page->table()->selectRow(r);
+                    return true;
+                }
+            }
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(find(), 30000);
+        const QString file = dir.filePath("saved.berth.json");
+        page->saveAsProfileTo(file);
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(file), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(file).size() > 0, 10000);
+        auto saved = core::loadProfile(file.toStdString());
+        QVERIFY2(saved, saved ? "" : saved.error().message.c_str());
+        // Podman names local images localhost/...: the name as the engine gave it, pinned.
+        QVERIFY2(saved->environments.at(0).choices.image.find("berth-test/notebook:6@sha256:") != std::string::npos,
+                 saved->environments.at(0).choices.image.c_str());
+        QCOMPARE(saved->environments.at(0).choices.memory, std::string("1g"));
+        // Asked again for the same file: refused, the first kept.
+        const auto before = QFileInfo(file).lastModified();
+        page->saveAsProfileTo(file);
+        QTest::qWait(1000);
+        QCOMPARE(QFileInfo(file).lastModified(), before);
     }
 
     void aBadProfileSaysWhereAndLaunchesNothing()

@@ -280,6 +280,39 @@ private Q_SLOTS:
         QVERIFY(engine->removeContainer(broken.toStdString(), true, true));
     }
 
+    void aRunningEnvironmentSavedAsAProfileLaunchesTheSame()
+    {
+        const QString name = QString::fromStdString(test::uniqueName("saved"));
+        auto r = berthctl({"launch", "berth-test/notebook:6", "--name", name, "--no-workspace", "--memory", "768m",
+                           "--cpus", "1.5", "--shm-size", "256m", "-e", "COURSE=ml-101"},
+                          300000, env());
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const QString file = dir.filePath("saved.json");
+        QFile::remove(file);
+        auto s = berthctl({"profile", "save", name, file}, 60000, env());
+        QVERIFY2(s.exitCode == 0, qPrintable(s.err));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY(!text.contains("JUPYTER_TOKEN")); // never the token
+        QVERIFY2(text.contains("@sha256:"), text.constData());
+        QCOMPARE(berthctl({"profile", "save", name, file}, 60000, env()).exitCode, 1); // nothing overwritten
+        QVERIFY(engine->removeContainer(name.toStdString(), true, true));
+
+        const QString again = QString::fromStdString(test::uniqueName("resaved"));
+        auto l = berthctl({"launch", "--profile", file, "--name", again, "--no-workspace"}, 300000, env());
+        QVERIFY2(l.exitCode == 0, qPrintable(l.err + "\n" + text));
+        auto d = engine->inspectContainer(again.toStdString());
+        QVERIFY(d);
+        const auto& host = d->raw["HostConfig"];
+        QCOMPARE(host.value("Memory", std::int64_t(0)), std::int64_t(768) << 20);
+        QCOMPARE(host.value("NanoCpus", std::int64_t(0)), std::int64_t(1'500'000'000));
+        QCOMPARE(host.value("ShmSize", std::int64_t(0)), std::int64_t(256) << 20);
+        const auto envList = d->raw["Config"]["Env"];
+        QVERIFY(std::find(envList.begin(), envList.end(), "COURSE=ml-101") != envList.end());
+        QVERIFY(engine->removeContainer(again.toStdString(), true, true));
+    }
+
     void lockedSettingsAreRefusedOnTheCommandLine()
     {
         const QString profile = copyOfExample("scipy-notebook.berth.json");

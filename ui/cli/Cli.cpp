@@ -94,10 +94,11 @@ const std::vector<CommandSpec>& commands()
           {"show-token", 0, false, "print the token too"},
           {"force", 0, false, "launch a GPU request even when berthctl check says it cannot run here"}},
          0, 1, cmdLaunch},
-        {"profile", "validate|show|pin FILE",
+        {"profile", "validate|show|pin FILE | save NAME FILE",
          "A classroom profile (devcontainer.json, or a folder with .devcontainer/): validate it; show what each "
-         "environment will do here, with its GPU verdict and warnings; pin its images to the local digests",
-         {{"dry-run", 0, false, "pin: say what would change, write nothing"}}, 2, 2, cmdProfile},
+         "environment will do here, with its GPU verdict and warnings; pin its images to the local digests; save "
+         "a running environment as a new profile, pinned",
+         {{"dry-run", 0, false, "pin: say what would change, write nothing"}}, 2, 3, cmdProfile},
         {"token", "NAME", "Print an environment's Jupyter token", {}, 1, 1, cmdToken},
         {"open", "NAME", "Print an environment's URL, or open it in the browser",
          {{"browser", 'b', false, "open it in the browser, logged in"}}, 1, 1, cmdOpen},

@@ -9,6 +9,7 @@
 #include "berth/core/profile/Pinning.h"
 #include "berth/core/profile/Profile.h"
 #include "berth/core/profile/ProfileCheck.h"
+#include "berth/core/profile/SaveProfile.h"
 
 #include <iostream>
 #include <sstream>
@@ -147,9 +148,30 @@ int profileFailure(const Invocation& inv, const Error& error)
 int cmdProfile(const Invocation& inv, Runtime& rt)
 {
     const std::string& action = inv.positional.at(0);
-    if (action != "validate" && action != "show" && action != "pin") {
-        std::cerr << "berthctl: profile " << printable(action) << ": say validate, show or pin.\n";
+    if (action != "validate" && action != "show" && action != "pin" && action != "save") {
+        std::cerr << "berthctl: profile " << printable(action) << ": say validate, show, pin or save.\n";
         return kExitUsage;
+    }
+    if ((action == "save") != (inv.positional.size() == 3)) {
+        std::cerr << "berthctl: profile " << (action == "save" ? "save needs NAME FILE" : action + " needs FILE")
+                  << ".\n";
+        return kExitUsage;
+    }
+    if (action == "save") {
+        auto text = profileForEnvironment(rt.engine, inv.positional.at(1));
+        if (!text) {
+            return fail(inv, text.error());
+        }
+        if (auto written = writeNewProfile(inv.positional.at(2), *text); !written) {
+            return fail(inv, written.error());
+        }
+        if (inv.json) {
+            printJson({{"written", inv.positional.at(2)}});
+        } else {
+            std::cout << "Saved " << printable(inv.positional.at(1), false) << " as "
+                      << printable(inv.positional.at(2), false) << " (pinned).\n";
+        }
+        return kExitOk;
     }
     auto profile = loadProfile(inv.positional.at(1));
     if (!profile) {

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "ui/environments/EnvironmentsPage.h"
 
+#include "berth/core/profile/SaveProfile.h"
+
 #include "berth/core/base/Escape.h"
 #include "berth/core/gpu/GpuHost.h"
 #include "berth/core/launch/BrowserHandoff.h"
@@ -16,6 +18,8 @@
 #include "ui/models/EnvironmentModel.h"
 
 #include <QAction>
+#include <QDir>
+#include <QFileDialog>
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QFile>
@@ -78,6 +82,9 @@ EnvironmentsPage::EnvironmentsPage(std::shared_ptr<core::EngineClient> engine, E
             this, [this] { showLog(this, m_engine, currentId(), currentText(EnvironmentModel::Name)); });
     connect(addRowAction(tr("Copy Re&cord"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), QStringLiteral("record")),
             &QAction::triggered, this, &EnvironmentsPage::copyRecord);
+    connect(addRowAction(tr("Save as &Profile..."), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S),
+                         QStringLiteral("saveProfile")),
+            &QAction::triggered, this, &EnvironmentsPage::saveAsProfile);
     connect(table(), &QTableView::activated, this, [this] { Q_EMIT openNotebook(currentId()); }); // Enter, double click
     connect(model, &EnvironmentModel::refreshed, this, [this] {
         if (!m_model->problem().isEmpty()) {
@@ -218,6 +225,41 @@ void EnvironmentsPage::copyRecord()
             }
             QGuiApplication::clipboard()->setText(QString::fromStdString(core::jsonText(*rec, 2)));
             say(tr("The record of %1 (what ran: image digest, CUDA, caps, mounts, engine) is on the clipboard.").arg(name));
+        });
+}
+
+void EnvironmentsPage::saveAsProfile()
+{
+    const QString name = currentText(EnvironmentModel::Name);
+    // A dialog object opened, not getSaveFileName's nested event loop.
+    auto* chooser = new QFileDialog(this, tr("Save %1 as a Profile").arg(name),
+                                    QDir::home().filePath(name + QStringLiteral(".berth.json")),
+                                    tr("Profiles (*.berth.json *.json)"));
+    chooser->setAttribute(Qt::WA_DeleteOnClose);
+    chooser->setAcceptMode(QFileDialog::AcceptSave);
+    chooser->setOption(QFileDialog::DontConfirmOverwrite); // nothing is overwritten: core refuses an existing file
+    connect(chooser, &QFileDialog::fileSelected, this, &EnvironmentsPage::saveAsProfileTo);
+    chooser->open();
+}
+
+void EnvironmentsPage::saveAsProfileTo(const QString& path)
+{
+    const QString name = currentText(EnvironmentModel::Name);
+    runAsync(
+        this,
+        [engine = m_engine, id = currentId().toStdString(), file = path.toStdString()]() -> core::Result<void> {
+            auto text = core::profileForEnvironment(*engine, id);
+            if (!text) {
+                return text.error();
+            }
+            return core::writeNewProfile(file, *text);
+        },
+        [this, name, path](core::Result<void> saved) {
+            if (!saved) {
+                sayError(saved.error());
+                return;
+            }
+            say(tr("%1 is saved as the profile %2, its image pinned; open it with File > Open Profile.").arg(name, path));
         });
 }
 

@@ -29,6 +29,10 @@ public:
     LaunchDialog* openLaunchForm();
     UsageChart* chart() const { return m_chart; }
     UsageSampler* sampler() const { return m_sampler; }
+    /// Asks where, then writes the selected environment as a new profile, pinned (never over an existing file).
+    void saveAsProfile();
+    /// Writes it to `path` (what the dialog's choice does).
+    void saveAsProfileTo(const QString& path);
 
 Q_SIGNALS:
     /// Open Notebook: the environment's tab in the notebook pane (the window shows it).

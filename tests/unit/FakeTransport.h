@@ -3,7 +3,8 @@
 #pragma once
 
 // Replays recorded engine answers. Each expected request is matched by method and target prefix (after
-// the /vX.Y version prefix is stripped); streams hand their body over in chunks of a chosen size.
+// the /vX.Y version prefix is stripped); streams hand their body over in chunks of a chosen size. An upload
+// (bodySource) is read whole before the answer, as an engine would, and kept for the test to look at.
 
 #include "berth/core/engine/Transport.h"
 
@@ -11,6 +12,7 @@
 #include <QString>
 
 #include <cctype>
+#include <cstdint>
 #include <deque>
 #include <mutex>
 #include <string>
@@ -78,6 +80,9 @@ public:
         if (!e) {
             return e.error();
         }
+        if (auto up = upload(request, nullptr); !up) {
+            return up.error();
+        }
         return e->response;
     }
 
@@ -87,6 +92,9 @@ public:
         auto e = take(request);
         if (!e) {
             return e.error();
+        }
+        if (auto up = upload(request, cancel); !up) {
+            return up.error();
         }
         core::HttpResponse r = e->response;
         if (r.status < 200 || r.status >= 300) {
@@ -123,8 +131,45 @@ public:
         std::lock_guard lock(m_mutex);
         return m_expected.size();
     }
+    /// The bytes each upload sent, in order.
+    std::vector<std::string> uploads() const
+    {
+        std::lock_guard lock(m_mutex);
+        return m_uploads;
+    }
+    /// How many bytes an upload is asked for at a time.
+    void setUploadStep(std::size_t step) { m_uploadStep = step; }
 
 private:
+    /// Reads an upload to its end (or its error, or cancel), as the real transport does.
+    core::Result<void> upload(const core::HttpRequest& request, const std::atomic<bool>* cancel)
+    {
+        if (!request.bodySource) {
+            return {};
+        }
+        std::string got;
+        std::vector<char> buffer(m_uploadStep);
+        for (;;) {
+            if (cancel && cancel->load()) {
+                return core::makeError(core::ErrorKind::Cancelled, "Cancelled.");
+            }
+            auto n = request.bodySource(buffer.data(), buffer.size());
+            if (!n) {
+                return n.error();
+            }
+            if (*n == 0) {
+                break;
+            }
+            got.append(buffer.data(), *n);
+        }
+        if (request.bodySize >= 0 && static_cast<std::int64_t>(got.size()) != request.bodySize) {
+            return core::makeError(core::ErrorKind::Io, "the upload did not send the size it announced (fake)");
+        }
+        std::lock_guard lock(m_mutex);
+        m_uploads.push_back(std::move(got));
+        return {};
+    }
+
     core::Result<Expectation> take(const core::HttpRequest& request)
     {
         std::lock_guard lock(m_mutex);
@@ -152,6 +197,8 @@ private:
     std::deque<Expectation> m_expected;
     std::vector<std::string> m_seen;
     std::vector<core::HttpRequest> m_requests;
+    std::vector<std::string> m_uploads;
+    std::size_t m_uploadStep = 16384;
 };
 
 /// The /_ping answer of the recorded Docker 20.10 engine, or one claiming another API version.

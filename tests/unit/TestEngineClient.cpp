@@ -4,10 +4,17 @@
 
 #include "berth/core/engine/EngineClient.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
+#include <cstring>
 #include <mutex>
 #include <set>
 
@@ -87,6 +94,32 @@ private:
     mutable std::mutex m_mutex;
     std::vector<Sent> m_sent;
 };
+
+/// Bytes shaped like a tar archive: `blocks` blocks of varied bytes, then the two zero blocks a tar ends with.
+std::string archiveBytes(std::size_t blocks)
+{
+    std::string a;
+    for (std::size_t i = 0; i < blocks * 512; ++i) {
+        a.push_back(static_cast<char>('a' + (i * 7 + i / 512) % 26));
+    }
+    return a + std::string(1024, '\0');
+}
+
+/// Hands `data` out as an upload, in pieces no larger than the transport asks for.
+BodySource sourceOf(const std::string& data, std::size_t* offset)
+{
+    return [&data, offset](char* buffer, std::size_t max) -> Result<std::size_t> {
+        const std::size_t n = std::min(max, data.size() - *offset);
+        std::memcpy(buffer, data.data() + *offset, n);
+        *offset += n;
+        return n;
+    };
+}
+
+bool hasHeader(const HttpRequest& request, const std::string& name, const std::string& value)
+{
+    return std::find(request.headers.begin(), request.headers.end(), std::pair(name, value)) != request.headers.end();
+}
 
 } // namespace
 
@@ -550,6 +583,357 @@ private Q_SLOTS:
         auto r = engine->events({}, [](const Event&) { return true; }, &cancel, [&](const Error&) { cancel = true; });
         QVERIFY(!r.ok());
         QCOMPARE(r.error().kind, ErrorKind::Cancelled);
+    }
+
+    void saveAsksForEveryImageInOneArchiveWhateverTheChunking()
+    {
+        const std::string archive = archiveBytes(9);
+        for (std::size_t chunk : {0u, 1u, 100u, 511u, 4096u}) {
+            fresh();
+            fake->expect("GET", "/images/get?", FakeTransport::ok(archive), chunk);
+            std::string got;
+            auto r = engine->saveImages({"127.0.0.1:5055/berth-test/pullme:1", "sha256:0123abcd", "x y&z"},
+                                        [&](std::string_view c) {
+                                            got.append(c);
+                                            return true;
+                                        });
+            QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+            QCOMPARE(got, archive);
+            // Every name url-encoded, each as its own names= parameter (Docker's and Podman's shape).
+            QCOMPARE(fake->targets(),
+                     std::vector<std::string>{"GET /v1.41/images/get?names=127.0.0.1%3A5055%2Fberth-test%2Fpullme%3A1"
+                                              "&names=sha256%3A0123abcd&names=x%20y%26z"});
+            const auto req = fake->requests().back();
+            QCOMPARE(req.timeout, std::chrono::milliseconds(0)); // an archive of gigabytes takes what it takes
+            QVERIFY(req.headerTimeout >= std::chrono::seconds(600)); // Podman writes the archive before answering
+        }
+    }
+
+    void saveRefusesNoNamesBeforeAskingTheEngine()
+    {
+        fresh();
+        auto none = engine->saveImages({}, [](std::string_view) { return true; });
+        QCOMPARE(none.error().kind, ErrorKind::BadInput);
+        auto empty = engine->saveImages({"a:1", ""}, [](std::string_view) { return true; });
+        QCOMPARE(empty.error().kind, ErrorKind::BadInput);
+        QVERIFY(fake->targets().empty());
+    }
+
+    void saveSaysAnImageIsMissing_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("engineSays");
+        QTest::newRow("docker") << "error-404-save.txt" << 404 << "reference does not exist";
+        QTest::newRow("podman") << "podman/error-500-save-unknown.json" << 500 << "image not known";
+    }
+
+    void saveSaysAnImageIsMissing()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, status);
+        QFETCH(QString, engineSays);
+        const std::string name = file.toStdString();
+        const HttpResponse recorded = name.ends_with(".txt") ? test::errorFixture(name.c_str())
+                                                             : FakeTransport::ok(fixture(name.c_str()), status);
+        for (const std::vector<std::string>& refs :
+             {std::vector<std::string>{"berth-rec/none:1"}, std::vector<std::string>{"a:1", "berth-rec/none:1"}}) {
+            fresh();
+            fake->expect("GET", "/images/get?names=", recorded);
+            bool called = false;
+            auto r = engine->saveImages(refs, [&](std::string_view) { return called = true; });
+            QVERIFY(!r.ok());
+            QVERIFY(!called); // an error's body is no archive
+            QCOMPARE(r.error().kind, ErrorKind::NotFound);
+            QCOMPARE(r.error().httpStatus, status);
+            QVERIFY2(r.error().engineMessage.find(engineSays.toStdString()) != std::string::npos,
+                     r.error().engineMessage.c_str());
+            QVERIFY2(r.error().message.find("berth-rec/none:1") != std::string::npos, r.error().message.c_str());
+            QCOMPARE(r.error().has(RemedyKind::PullImage), refs.size() == 1);
+        }
+    }
+
+    void saveOfAnArchiveCutShortIsAnError()
+    {
+        // The stream ends in the middle (no end-of-archive blocks): not a success, whatever came.
+        fresh();
+        const std::string archive = archiveBytes(9);
+        fake->expect("GET", "/images/get", FakeTransport::ok(archive.substr(0, 3000)), 100);
+        auto cut = engine->saveImages({"a:1"}, [](std::string_view) { return true; });
+        QVERIFY(!cut.ok());
+        QCOMPARE(cut.error().kind, ErrorKind::Engine);
+        QVERIFY2(cut.error().message.find("before its end") != std::string::npos, cut.error().message.c_str());
+        // Docker, failing after its first byte, appends its error to the tar stream: its words come through.
+        fresh();
+        const std::string said = R"({"errorDetail":{"message":"write /var/lib/docker/tmp/x: no space left on device"},)"
+                                 R"("error":"write /var/lib/docker/tmp/x: no space left on device"})";
+        fake->expect("GET", "/images/get", FakeTransport::ok(archive.substr(0, 2560) + said + "\n"), 333);
+        auto failed = engine->saveImages({"a:1"}, [](std::string_view) { return true; });
+        QVERIFY(!failed.ok());
+        QCOMPARE(failed.error().engineMessage, std::string("write /var/lib/docker/tmp/x: no space left on device"));
+        QVERIFY2(failed.error().message.find("no space left on device") != std::string::npos,
+                 failed.error().message.c_str());
+        // Nothing at all is no archive either.
+        fresh();
+        fake->expect("GET", "/images/get", FakeTransport::ok(""));
+        QVERIFY(!engine->saveImages({"a:1"}, [](std::string_view) { return true; }).ok());
+    }
+
+    void saveStoppedByItsHandlerIsNoSuccess()
+    {
+        fresh();
+        fake->expect("GET", "/images/get", FakeTransport::ok(archiveBytes(20)), 512);
+        int chunks = 0;
+        auto r = engine->saveImages({"a:1"}, [&](std::string_view) { return ++chunks < 3; });
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, ErrorKind::Cancelled);
+        QCOMPARE(chunks, 3);
+    }
+
+    void loadSendsTheArchiveAsItGoesAndReadsDockersAnswer_data()
+    {
+        QTest::addColumn<int>("chunk");
+        QTest::addColumn<bool>("sizeKnown");
+        for (int c : {0, 1, 13, 200}) {
+            QTest::newRow(qPrintable(QString("chunk %1, length").arg(c))) << c << true;
+            QTest::newRow(qPrintable(QString("chunk %1, chunked").arg(c))) << c << false;
+        }
+    }
+
+    void loadSendsTheArchiveAsItGoesAndReadsDockersAnswer()
+    {
+        QFETCH(int, chunk);
+        QFETCH(bool, sizeKnown);
+        fresh();
+        fake->setUploadStep(3000);
+        // An upload cannot be sent twice: the version is agreed before, not by a refused try.
+        fake->expect("GET", "/_ping", test::pingResponse());
+        fake->expect("POST", "/images/load?quiet=0", FakeTransport::ok(fixture("load-progress.jsonl")),
+                     static_cast<std::size_t>(chunk));
+        const std::string archive = archiveBytes(40);
+        std::size_t offset = 0;
+        const std::int64_t size = sizeKnown ? static_cast<std::int64_t>(archive.size()) : -1;
+        std::vector<std::pair<std::int64_t, std::int64_t>> progress;
+        auto r = engine->loadImages(sourceOf(archive, &offset), size,
+                                    [&](std::int64_t sent, std::int64_t total) { progress.emplace_back(sent, total); });
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+        QCOMPARE(r->loaded, (std::vector<std::string>{"berth-rec/load:1", "berth-rec/load:2"}));
+        QCOMPARE(fake->uploads(), std::vector<std::string>{archive});
+        const auto req = fake->requests().back();
+        QCOMPARE(req.method, std::string("POST"));
+        QCOMPARE(req.bodySize, size);
+        QVERIFY(req.body.empty());
+        QVERIFY(hasHeader(req, "Content-Type", "application/x-tar"));
+        QCOMPARE(req.timeout, std::chrono::milliseconds(0));
+        QVERIFY(req.headerTimeout >= std::chrono::seconds(600)); // Podman stores the archive before answering
+        // Bytes sent, piece by piece, up to the whole archive.
+        QCOMPARE(progress.size(), (archive.size() + 2999) / 3000);
+        for (std::size_t i = 1; i < progress.size(); ++i) {
+            QVERIFY(progress[i].first > progress[i - 1].first);
+        }
+        QCOMPARE(progress.back(), std::make_pair(static_cast<std::int64_t>(archive.size()), size));
+    }
+
+    void loadReadsEachEnginesWords_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("loaded");
+        QTest::newRow("docker, no tag")
+            << "load-untagged.jsonl"
+            << QStringList{"sha256:3d264767809766f50e9e9e15767e40724a915bf9884d0afa0b2789c22bd0d514"};
+        QTest::newRow("podman, two images")
+            << "podman/load.json" << QStringList{"localhost/berth-rec/load:1", "localhost/berth-rec/load:2"};
+        QTest::newRow("podman, no tag")
+            << "podman/load-untagged.json"
+            << QStringList{"sha256:1381cba7e2db0dc5ceaccd05883a26460373c47349d9395be146c747f4684b55"};
+    }
+
+    void loadReadsEachEnginesWords()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, loaded);
+        for (std::size_t chunk : {0u, 5u}) {
+            fresh();
+            fake->expect("GET", "/_ping", test::pingResponse());
+            fake->expect("POST", "/images/load", FakeTransport::ok(fixture(file.toUtf8().constData())), chunk);
+            const std::string archive = archiveBytes(2);
+            std::size_t offset = 0;
+            auto r = engine->loadImages(sourceOf(archive, &offset), -1, {});
+            QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+            std::vector<std::string> expected;
+            for (const auto& l : loaded) {
+                expected.push_back(l.toStdString());
+            }
+            QCOMPARE(r->loaded, expected);
+        }
+    }
+
+    void loadFailsOnAnErrorLineMidStream()
+    {
+        fresh();
+        fake->expect("GET", "/_ping", test::pingResponse());
+        const std::string progress = fixture("load-progress.jsonl");
+        const std::string firstImage = progress.substr(0, progress.find("\n", progress.find("Loaded image")) + 1);
+        fake->expect("POST", "/images/load", FakeTransport::ok(firstImage + fixture("load-error.jsonl")), 7);
+        const std::string archive = archiveBytes(2);
+        std::size_t offset = 0;
+        auto r = engine->loadImages(sourceOf(archive, &offset), -1, {});
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, ErrorKind::BadInput);
+        QCOMPARE(r.error().engineMessage,
+                 std::string("Error processing tar file(exit status 1): archive/tar: invalid tar header"));
+        QVERIFY2(r.error().message.find("invalid tar header") != std::string::npos, r.error().message.c_str());
+        QVERIFY2(r.error().message.find("Loaded before that: berth-rec/load:1.") != std::string::npos,
+                 r.error().message.c_str());
+        // Another failure in the stream (the engine's disk, not the archive) is the engine's.
+        fresh();
+        fake->expect("GET", "/_ping", test::pingResponse());
+        fake->expect("POST", "/images/load",
+                     FakeTransport::ok(R"({"errorDetail":{"message":"no space left on device"},)"
+                                       R"("error":"no space left on device"})"));
+        offset = 0;
+        auto disk = engine->loadImages(sourceOf(archive, &offset), -1, {});
+        QCOMPARE(disk.error().kind, ErrorKind::Engine);
+        QVERIFY(disk.error().message.find("no space left on device") != std::string::npos);
+    }
+
+    void loadFailsOnPodmansRefusal()
+    {
+        fresh();
+        fake->expect("GET", "/_ping", test::pingResponse());
+        fake->expect("POST", "/images/load", FakeTransport::ok(fixture("podman/error-500-load.json"), 500));
+        const std::string archive = archiveBytes(2);
+        std::size_t offset = 0;
+        auto r = engine->loadImages(sourceOf(archive, &offset), static_cast<std::int64_t>(archive.size()), {});
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, ErrorKind::BadInput);
+        QCOMPARE(r.error().httpStatus, 500);
+        QVERIFY(r.error().engineMessage.starts_with("failed to load image: payload does not match"));
+        QVERIFY2(r.error().message.find("whole image archive") != std::string::npos, r.error().message.c_str());
+    }
+
+    void loadWhoseAnswerIsCutShortIsAnError()
+    {
+        // Progress, then the stream ends in the middle of its "Loaded image" line: nothing is known to be loaded.
+        const std::string progress = fixture("load-progress.jsonl");
+        const std::string cut = progress.substr(0, progress.find("Loaded image") + 6);
+        for (const std::string& body : {cut, std::string()}) {
+            fresh();
+            fake->expect("GET", "/_ping", test::pingResponse());
+            fake->expect("POST", "/images/load", FakeTransport::ok(body), 11);
+            const std::string archive = archiveBytes(2);
+            std::size_t offset = 0;
+            auto r = engine->loadImages(sourceOf(archive, &offset), -1, {});
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error().kind, ErrorKind::Engine);
+            QVERIFY2(r.error().message.find("did not say which images") != std::string::npos,
+                     r.error().message.c_str());
+        }
+    }
+
+    void loadBoundsAHostileAnswer()
+    {
+        // Names without end, then a line longer than any document Berth reads: neither grows memory without end.
+        fresh();
+        fake->expect("GET", "/_ping", test::pingResponse());
+        std::string names = "{\"stream\":\"Loaded image: "; // (no raw string: moc misreads one with an odd quote)
+        for (int i = 0; i < 200000; ++i) {
+            names += "berth-rec/x:" + std::to_string(i) + ",";
+        }
+        names += "\"}\n";
+        fake->expect("POST", "/images/load", FakeTransport::ok(names + std::string(17u << 20, 'x')), 1u << 16);
+        const std::string archive = archiveBytes(2);
+        std::size_t offset = 0;
+        auto r = engine->loadImages(sourceOf(archive, &offset), -1, {});
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, ErrorKind::Engine);
+        QVERIFY2(r.error().message.find("more loaded images than") != std::string::npos, r.error().message.c_str());
+        // A runaway line alone is dropped: then nothing was named.
+        fresh();
+        fake->expect("GET", "/_ping", test::pingResponse());
+        fake->expect("POST", "/images/load",
+                     FakeTransport::ok("{\"stream\":\"" + std::string(17u << 20, 'x') + "\"}\n"), 1u << 20);
+        offset = 0;
+        auto runaway = engine->loadImages(sourceOf(archive, &offset), -1, {});
+        QVERIFY(!runaway.ok());
+        QVERIFY(runaway.error().message.find("did not say which images") != std::string::npos);
+    }
+
+    void loadStopsWhenCancelledMidUploadOrWhenItsSourceFails()
+    {
+        fresh();
+        fake->setUploadStep(1000);
+        fake->expect("GET", "/_ping", test::pingResponse());
+        fake->expect("POST", "/images/load", FakeTransport::ok(fixture("load-progress.jsonl")));
+        const std::string archive = archiveBytes(40);
+        std::size_t offset = 0;
+        std::atomic<bool> cancel{false};
+        std::int64_t lastSent = 0;
+        auto r = engine->loadImages(sourceOf(archive, &offset), static_cast<std::int64_t>(archive.size()),
+                                    [&](std::int64_t sent, std::int64_t) {
+                                        lastSent = sent;
+                                        cancel = sent >= 5000;
+                                    },
+                                    &cancel);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().kind, ErrorKind::Cancelled);
+        QCOMPARE(lastSent, std::int64_t(5000)); // not a byte read after cancel
+        QVERIFY(fake->uploads().empty());
+        // A source that cannot read further ends the load with its own words.
+        fresh();
+        fake->expect("GET", "/_ping", test::pingResponse());
+        fake->expect("POST", "/images/load", FakeTransport::ok(fixture("load-progress.jsonl")));
+        int calls = 0;
+        auto failing = engine->loadImages(
+            [&](char* buffer, std::size_t max) -> Result<std::size_t> {
+                if (++calls > 2) {
+                    return makeError(ErrorKind::Io, "Reading /media/usb/bundle.tar failed (Input/output error).");
+                }
+                std::memset(buffer, 'x', max);
+                return max;
+            },
+            -1, {});
+        QVERIFY(!failing.ok());
+        QCOMPARE(failing.error().kind, ErrorKind::Io);
+        QCOMPARE(failing.error().message, std::string("Reading /media/usb/bundle.tar failed (Input/output error)."));
+    }
+
+    void loadFromAFileReadsTheFileItselfOnly()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string base = dir.path().toStdString();
+        const std::string archive = archiveBytes(50);
+        const std::string file = base + "/bundle.tar";
+        {
+            std::FILE* f = std::fopen(file.c_str(), "wb");
+            QVERIFY(f);
+            QCOMPARE(std::fwrite(archive.data(), 1, archive.size(), f), archive.size());
+            std::fclose(f);
+        }
+        fresh();
+        fake->expect("GET", "/_ping", test::pingResponse());
+        fake->expect("POST", "/images/load", FakeTransport::ok(fixture("load-progress.jsonl")));
+        std::int64_t total = 0;
+        auto r = engine->loadImagesFromFile(file, [&](std::int64_t, std::int64_t t) { total = t; });
+        QVERIFY2(r.ok(), r.ok() ? "" : r.error().message.c_str());
+        QCOMPARE(fake->uploads(), std::vector<std::string>{archive});
+        QCOMPARE(fake->requests().back().bodySize, static_cast<std::int64_t>(archive.size())); // Content-Length
+        QCOMPARE(total, static_cast<std::int64_t>(archive.size()));
+
+        QVERIFY(::symlink(file.c_str(), (base + "/link.tar").c_str()) == 0);
+        QVERIFY(::mkfifo((base + "/fifo.tar").c_str(), 0600) == 0);
+        fresh();
+        auto link = engine->loadImagesFromFile(base + "/link.tar", {});
+        QCOMPARE(link.error().kind, ErrorKind::BadInput);
+        QVERIFY2(link.error().message.find("symbolic link") != std::string::npos, link.error().message.c_str());
+        auto fifo = engine->loadImagesFromFile(base + "/fifo.tar", {}); // refused, and no wait for a writer
+        QCOMPARE(fifo.error().kind, ErrorKind::BadInput);
+        QCOMPARE(engine->loadImagesFromFile(base, {}).error().kind, ErrorKind::BadInput);
+        auto missing = engine->loadImagesFromFile(base + "/none.tar", {});
+        QCOMPARE(missing.error().kind, ErrorKind::NotFound);
+        QVERIFY(missing.error().message.find(base + "/none.tar") != std::string::npos);
+        QVERIFY(fake->targets().empty()); // none of them reached the engine
     }
 
     void comparesVersionsNumerically()

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <optional>
 
 namespace berth::core {
 
@@ -34,6 +35,10 @@ struct Exchange
     bool headersLate = false;
     std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
     std::chrono::seconds headerTimeout{0};
+    const BodySource* source = nullptr;
+    std::int64_t sourceSize = -1;
+    std::int64_t sent = 0;
+    std::optional<Error> sourceError; ///< why the upload's source gave up; the request's result
 };
 
 size_t onHeader(char* data, size_t size, size_t count, void* user)
@@ -79,6 +84,40 @@ size_t onWrite(char* data, size_t size, size_t count, void* user)
     }
     ex->response.body.append(data, n);
     return n;
+}
+
+size_t onRead(char* buffer, size_t size, size_t count, void* user)
+{
+    auto* ex = static_cast<Exchange*>(user);
+    if (ex->cancel && ex->cancel->load(std::memory_order_relaxed)) {
+        return CURL_READFUNC_ABORT; // at once, not at the next progress call; reads as Cancelled
+    }
+    std::size_t max = size * count;
+    if (ex->sourceSize >= 0) {
+        max = std::min<std::size_t>(max, static_cast<std::size_t>(ex->sourceSize - ex->sent));
+        if (max == 0) {
+            return 0;
+        }
+    }
+    auto n = (*ex->source)(buffer, max);
+    if (!n) {
+        ex->sourceError = n.error();
+        return CURL_READFUNC_ABORT;
+    }
+    if (*n > max) {
+        ex->sourceError = makeError(ErrorKind::Io, "The upload's source gave more bytes than asked for.");
+        return CURL_READFUNC_ABORT;
+    }
+    if (*n == 0 && ex->sourceSize >= 0) {
+        // The engine waits for the bytes Content-Length promised: an early end would hang, not finish.
+        ex->sourceError = makeError(ErrorKind::Io, "The upload ended after " + std::to_string(ex->sent) + " of the " +
+                                                       std::to_string(ex->sourceSize) +
+                                                       " bytes announced: the file got shorter while it was read.");
+        return CURL_READFUNC_ABORT;
+    }
+    ex->sent += static_cast<std::int64_t>(*n);
+    ex->started = std::chrono::steady_clock::now(); // the wait for the answer begins after the last byte
+    return *n;
 }
 
 int onProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t)
@@ -196,7 +235,16 @@ Result<HttpResponse> CurlTransport::perform(const HttpRequest& request, const Ch
         }
     }
 
-    if (request.method == "GET") {
+    if (request.bodySource) {
+        ex.source = &request.bodySource;
+        ex.sourceSize = request.bodySize;
+        curl_easy_setopt(c, CURLOPT_POST, 1L);
+        curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+        curl_easy_setopt(c, CURLOPT_READFUNCTION, onRead);
+        curl_easy_setopt(c, CURLOPT_READDATA, &ex);
+        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE,
+                         static_cast<curl_off_t>(std::max<std::int64_t>(request.bodySize, -1)));
+    } else if (request.method == "GET") {
         curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
     } else if (request.method == "HEAD") {
         curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
@@ -212,6 +260,9 @@ Result<HttpResponse> CurlTransport::perform(const HttpRequest& request, const Ch
         headers = curl_slist_append(headers, (name + ": " + value).c_str());
     }
     headers = curl_slist_append(headers, "Expect:"); // no 100-continue round trip
+    if (request.bodySource && request.bodySize < 0) {
+        headers = curl_slist_append(headers, "Transfer-Encoding: chunked");
+    }
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
 
     const CURLcode rc = curl_easy_perform(c);
@@ -232,6 +283,9 @@ Result<HttpResponse> CurlTransport::perform(const HttpRequest& request, const Ch
     // The connection state is unknown after a failure: drop the handle rather than reuse it.
     const std::string where = m_endpoint.display();
     const std::string detail = errbuf[0] ? std::string(errbuf) : std::string(curl_easy_strerror(rc));
+    if (ex.sourceError) {
+        return *ex.sourceError; // the upload's own reason (a file that could not be read), not libcurl's "aborted"
+    }
     Error err;
     err.engineMessage = detail;
     if (ex.tooLarge) {

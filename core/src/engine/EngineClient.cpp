@@ -3,11 +3,18 @@
 #include "berth/core/engine/EngineClient.h"
 
 #include "base/JsonAccess.h"
+#include "base/Text.h"
 #include "berth/core/base/ImageReference.h"
 #include "berth/core/base/JsonLineSplitter.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
 #include <charconv>
 #include <cstdio>
+#include <cstring>
 #include <set>
 #include <thread>
 
@@ -44,6 +51,53 @@ std::string nanoTimeParam(std::int64_t nanos)
 bool cancelled(const std::atomic<bool>* cancel)
 {
     return cancel && cancel->load();
+}
+
+std::string joined(const std::vector<std::string>& items)
+{
+    std::string out;
+    for (const auto& item : items) {
+        out += (out.empty() ? "" : ", ") + item;
+    }
+    return out;
+}
+
+// A hostile engine could name images without end: past this, the answer is not read further.
+constexpr std::size_t kMaxLoadedNames = 1u << 20;
+
+// The end of a save stream, kept to check that the archive is whole: a tar ends with two zero blocks, and Docker
+// appends its error as JSON when it fails after the first byte went out.
+constexpr std::size_t kArchiveTail = 8192;
+
+// Podman writes a whole archive to a file of its own before the first byte of a save, and stores a whole archive
+// before it answers a load: some 40 MB/s on the test bed, so minutes for a CUDA image of gigabytes.
+constexpr std::chrono::seconds kArchiveWait{1800};
+
+bool archiveComplete(std::string_view tail, std::int64_t total)
+{
+    if (total < 1024 || total % 512 != 0 || tail.size() < 1024) {
+        return false;
+    }
+    const auto end = tail.substr(tail.size() - 1024);
+    return end.find_first_not_of('\0') == std::string_view::npos;
+}
+
+/// The engine's error inside a stream (`errorDetail` or `error`), empty when it is no error.
+std::string streamError(const json& message)
+{
+    std::string error = jread::str(jread::path(message, {"errorDetail"}), "message");
+    return error.empty() ? jread::str(message, "error") : error;
+}
+
+/// Words the engine uses when what it was given is no image archive (Docker mid-stream, Podman in a 500).
+bool notAnArchive(const std::string& engineMessage)
+{
+    for (const char* says : {"archive/tar", "tar file", "payload does not match", "unexpected EOF", "manifest.json"}) {
+        if (engineMessage.find(says) != std::string::npos) {
+            return true;
+        }
+    }
+    return false;
 }
 } // namespace
 
@@ -428,6 +482,236 @@ Result<void> EngineClient::pullImage(const std::string& reference, const PullHan
         onProgress(progress);
     }
     return {};
+}
+
+Result<void> EngineClient::saveImages(const std::vector<std::string>& references, const ChunkHandler& onChunk,
+                                      const std::atomic<bool>* cancel)
+{
+    if (references.empty()) {
+        return makeError(ErrorKind::BadInput, "Name at least one image to save.");
+    }
+    std::string q = "/images/get";
+    for (const auto& reference : references) {
+        if (reference.empty()) {
+            return makeError(ErrorKind::BadInput, "An empty image name cannot be saved: name each image by its "
+                                                  "reference (repository:tag) or its id.");
+        }
+        // Repeated names: Docker and Podman (4.3 on) put every image into one archive.
+        q += (q.find('?') == std::string::npos ? "?names=" : "&names=") + urlEncode(reference);
+    }
+    const std::string what = joined(references);
+    std::int64_t total = 0;
+    std::string tail;
+    bool stopped = false;
+    ChunkHandler feed = [&](std::string_view chunk) {
+        total += static_cast<std::int64_t>(chunk.size());
+        if (chunk.size() >= kArchiveTail) {
+            tail.assign(chunk.substr(chunk.size() - kArchiveTail));
+        } else {
+            tail.append(chunk);
+            if (tail.size() > 2 * kArchiveTail) {
+                tail.erase(0, tail.size() - kArchiveTail);
+            }
+        }
+        if (!onChunk(chunk)) {
+            stopped = true;
+            return false;
+        }
+        return true;
+    };
+    HttpRequest req;
+    req.timeout = 0ms; // gigabytes over a slow link take what they take; cancel ends it
+    req.headerTimeout = kArchiveWait;
+    auto r = versioned(std::move(req), q, &feed, cancel);
+    if (!r) {
+        return r.error();
+    }
+    if (r->status != 200) {
+        Error e = errorFrom(*r, "Saving " + what);
+        // Docker: 404 "reference does not exist" (not saying which); Podman: 500 "<name>: image not known".
+        if (r->status == 404 || e.engineMessage.find("image not known") != std::string::npos ||
+            e.engineMessage.find("No such image") != std::string::npos) {
+            e.kind = ErrorKind::NotFound;
+            if (references.size() == 1) {
+                e.message = "The image " + what + " is not on this engine.";
+                e.with(RemedyKind::PullImage, {references.front()});
+            } else {
+                e.message = "Not all of " + what + " are on this engine; nothing was saved. Check the names with the "
+                            "engine's image list.";
+            }
+        }
+        return e;
+    }
+    if (stopped) {
+        return makeError(ErrorKind::Cancelled,
+                         "Saving " + what + " stopped before the archive was complete: what was written is not an "
+                                            "archive to keep.");
+    }
+    if (!archiveComplete(tail, total)) {
+        Error e = makeError(ErrorKind::Engine, "The engine at " + endpoint() + " stopped sending the archive of " +
+                                                   what + " before its end (" + std::to_string(total) +
+                                                   " bytes came): what was written is not an archive to keep.");
+        auto brace = tail.rfind("{\"errorDetail\"");
+        if (brace == std::string::npos) {
+            brace = tail.rfind("{\"error\"");
+        }
+        if (brace != std::string::npos) {
+            if (auto j = jread::parse(std::string_view(tail).substr(brace)); j && !streamError(*j).empty()) {
+                e.engineMessage = streamError(*j);
+                e.message = "Saving " + what + " failed: " + e.engineMessage + ". What was written is not an "
+                                                                              "archive to keep.";
+            }
+        }
+        return e;
+    }
+    return {};
+}
+
+Result<LoadResult> EngineClient::loadImages(const BodySource& source, std::int64_t size, const LoadHandler& onProgress,
+                                            const std::atomic<bool>* cancel)
+{
+    if (!source) {
+        return makeError(ErrorKind::BadInput, "Nothing to load: give an image archive to read.");
+    }
+    // An upload cannot go out twice: agree on the API version first rather than by a refused try.
+    if (auto api = negotiate(); !api) {
+        return api.error();
+    }
+    LoadResult result;
+    std::size_t namesBytes = 0;
+    std::optional<Error> failure;
+    JsonLineSplitter splitter([&](std::string_view doc) {
+        auto j = jread::parse(doc);
+        if (!j) {
+            return true; // not a message of the engine's; keep going
+        }
+        if (const std::string error = streamError(*j); !error.empty()) {
+            Error e = makeError(notAnArchive(error) ? ErrorKind::BadInput : ErrorKind::Engine,
+                                "Loading the image archive failed: " + trimmed(error) + ".");
+            e.engineMessage = error;
+            failure = std::move(e);
+            return false;
+        }
+        // Docker: one line per image, "Loaded image: x:1" or "Loaded image ID: sha256:..." for one without a tag.
+        // Podman: one line for all, "Loaded image: a:1,b:2" (ids for images without a tag, no "ID").
+        const std::string said = trimmed(jread::str(*j, "stream"));
+        for (const std::string_view prefix : {"Loaded image ID: ", "Loaded image: "}) {
+            if (!said.starts_with(prefix)) {
+                continue;
+            }
+            for (const auto& name : text::split(std::string_view(said).substr(prefix.size()), ',')) {
+                if (auto n = text::trim(name); !n.empty()) {
+                    namesBytes += n.size();
+                    result.loaded.push_back(std::move(n));
+                }
+            }
+            break;
+        }
+        if (namesBytes > kMaxLoadedNames) {
+            failure = makeError(ErrorKind::Engine, "The engine at " + endpoint() + " named more loaded images than "
+                                                   "Berth reads (1 MiB of names); its answer was not read further.");
+            return false;
+        }
+        return true;
+    });
+    std::int64_t sent = 0;
+    HttpRequest req;
+    req.method = "POST";
+    req.timeout = 0ms;
+    req.headerTimeout = kArchiveWait; // counted from the last byte sent
+    req.headers.emplace_back("Content-Type", "application/x-tar");
+    req.bodySize = size;
+    req.bodySource = [&](char* buffer, std::size_t max) -> Result<std::size_t> {
+        auto n = source(buffer, max);
+        if (n && *n > 0) {
+            sent += static_cast<std::int64_t>(*n);
+            if (onProgress) {
+                onProgress(sent, size);
+            }
+        }
+        return n;
+    };
+    ChunkHandler feed = [&](std::string_view chunk) { return splitter.feed(chunk); };
+    // quiet=0: Docker tells each layer as it stores it, so the answer flows while a large archive is stored.
+    auto r = versioned(std::move(req), "/images/load?quiet=0", &feed, cancel);
+    if (r && r->status == 200 && !failure) {
+        splitter.finish();
+    }
+    if (failure) {
+        // The engine's words, also when the connection broke after them (an engine may stop reading what it refused).
+        Error e = *failure;
+        if (!result.loaded.empty()) {
+            e.message += " Loaded before that: " + joined(result.loaded) + ".";
+        }
+        if (e.kind == ErrorKind::BadInput) {
+            e.message += " Check that the file is a whole image archive (as docker save or podman save write "
+                         "them); a copy cut short reads like this.";
+        }
+        return e;
+    }
+    if (!r) {
+        Error e = r.error();
+        if (!result.loaded.empty()) {
+            e.message += " Loaded before that: " + joined(result.loaded) + ".";
+        }
+        return e;
+    }
+    if (r->status != 200) {
+        Error e = errorFrom(*r, "Loading the image archive");
+        if (notAnArchive(e.engineMessage)) {
+            e.kind = ErrorKind::BadInput;
+            e.message = "The engine at " + endpoint() + " found no image archive it reads in what it was sent. Check "
+                        "that the file is a whole image archive (as docker save or podman save write them); a copy "
+                        "cut short reads like this.";
+        }
+        return e;
+    }
+    if (result.loaded.empty()) {
+        return makeError(ErrorKind::Engine, "The engine at " + endpoint() + " took the archive but did not say "
+                                            "which images it loaded (its answer ended early). Look for them in "
+                                            "its image list.");
+    }
+    return result;
+}
+
+Result<LoadResult> EngineClient::loadImagesFromFile(const std::string& path, const LoadHandler& onProgress,
+                                                    const std::atomic<bool>* cancel)
+{
+    // O_NONBLOCK: a FIFO put where the archive should be does not hang the open; it is refused below.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0) {
+        const int err = errno;
+        if (err == ENOENT) {
+            return makeError(ErrorKind::NotFound, "There is no image archive at " + path + ".");
+        }
+        if (err == ELOOP) {
+            return makeError(ErrorKind::BadInput, path + " is a symbolic link; give the path of the archive itself.");
+        }
+        return makeError(ErrorKind::Io, path + " cannot be read (" + std::strerror(err) + ").");
+    }
+    struct Closer
+    {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat st{};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        return makeError(ErrorKind::BadInput, path + " is not a file; give the path of an image archive.");
+    }
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    BodySource source = [&](char* buffer, std::size_t max) -> Result<std::size_t> {
+        for (;;) {
+            const ssize_t n = ::read(fd, buffer, max);
+            if (n >= 0) {
+                return static_cast<std::size_t>(n);
+            }
+            if (errno != EINTR) {
+                return makeError(ErrorKind::Io, "Reading " + path + " failed (" + std::strerror(errno) +
+                                                    "); nothing more was sent to the engine.");
+            }
+        }
+    };
+    return loadImages(source, static_cast<std::int64_t>(st.st_size), onProgress, cancel);
 }
 
 Result<std::string> EngineClient::listContainersJson(bool all, const Filters& filters)

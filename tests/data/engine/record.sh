@@ -41,4 +41,28 @@ until=$(date +%s)
 c "http://d/$api/events?since=$since&until=$((until + 1))&filters=%7B%22type%22%3A%5B%22container%22%5D%7D" >events.jsonl
 docker rmi "$reg/berth-test/pullme:1" >/dev/null 2>&1 || true
 c -X POST "http://d/$api/images/create?fromImage=$reg/berth-test/pullme&tag=1" >pull-progress.jsonl
+# Image archives: two small images made here, saved, removed and loaded back (layer progress, then a line per image),
+# one saved by id (no tag), something that is no archive, and a save of an image that is not there.
+work=$(mktemp -d)
+for n in 1 2; do
+    mkdir -p "$work/$n"
+    echo "berth rec $n $(date +%s%N)" >"$work/$n/hello"
+    tar -C "$work/$n" -cf "$work/$n.tar" hello
+    docker import "$work/$n.tar" "berth-rec/load:$n" >/dev/null
+done
+one=$(docker image inspect -f '{{.Id}}' berth-rec/load:1)
+c "http://d/$api/images/get?names=berth-rec%2Fload%3A1&names=berth-rec%2Fload%3A2" -o "$work/two.tar"
+c "http://d/$api/images/get?names=$one" -o "$work/by-id.tar"
+docker rmi berth-rec/load:1 berth-rec/load:2 >/dev/null
+c -X POST -H 'Content-Type: application/x-tar' --data-binary @"$work/two.tar" "http://d/$api/images/load?quiet=0" \
+    >load-progress.jsonl
+docker rmi berth-rec/load:1 >/dev/null
+c -X POST -H 'Content-Type: application/x-tar' --data-binary @"$work/by-id.tar" "http://d/$api/images/load?quiet=0" \
+    >load-untagged.jsonl
+head -c 100000 /dev/urandom >"$work/junk"
+c -X POST -H 'Content-Type: application/x-tar' --data-binary @"$work/junk" "http://d/$api/images/load?quiet=0" \
+    >load-error.jsonl
+c -w '\n%{http_code}\n' "http://d/$api/images/get?names=berth-rec%2Fnone%3A1" >error-404-save.txt
+docker rmi "$one" berth-rec/load:2 >/dev/null
+rm -rf "$work"
 echo "recorded into $(pwd)"

@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -41,6 +42,8 @@ struct EventOptions
 };
 
 using PullHandler = std::function<void(const PullProgress&)>;
+/// Told after each piece of an upload: bytes sent so far, of `bytesTotal` (-1 when unknown).
+using LoadHandler = std::function<void(std::int64_t bytesSent, std::int64_t bytesTotal)>;
 using LogHandler = std::function<bool(LogStream, std::string_view)>;
 using StatsHandler = std::function<bool(const StatsSample&)>;
 using EventHandler = std::function<bool(const Event&)>;
@@ -73,6 +76,19 @@ public:
     /// Pulls `reference` (a tag defaults to latest), telling progress after each engine message.
     Result<void> pullImage(const std::string& reference, const PullHandler& onProgress,
                            const std::atomic<bool>* cancel = nullptr, const std::string& registryAuth = {});
+
+    /// An archive of the images (a docker-archive tar, as `docker save` writes it, the same from Docker and Podman),
+    /// handed to `onChunk` as it arrives. The result is an error unless the archive came whole: also when onChunk
+    /// returned false (what it got is then no archive to keep).
+    Result<void> saveImages(const std::vector<std::string>& references, const ChunkHandler& onChunk,
+                            const std::atomic<bool>* cancel = nullptr);
+    /// Loads an image archive (docker-archive, or OCI on Podman) read from `source` as it is sent; `size` bytes,
+    /// or -1 when unknown. Tells bytes sent to `onProgress`; says which images the engine loaded.
+    Result<LoadResult> loadImages(const BodySource& source, std::int64_t size, const LoadHandler& onProgress,
+                                  const std::atomic<bool>* cancel = nullptr);
+    /// The same from a file, opened as itself (a symbolic link, a FIFO or a device is refused).
+    Result<LoadResult> loadImagesFromFile(const std::string& path, const LoadHandler& onProgress,
+                                          const std::atomic<bool>* cancel = nullptr);
 
     Result<std::vector<ContainerSummary>> listContainers(bool all = false, const Filters& filters = {});
     /// The same list as the engine's JSON text, untouched (for --json output).

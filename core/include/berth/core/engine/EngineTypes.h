@@ -173,6 +173,13 @@ struct FileChange
     std::string path;
 };
 
+/// What an image archive's load brought in, in the engine's order and words: references ("berth-test/x:1"; Podman
+/// writes "localhost/berth-test/x:1") or, for images without a tag, ids ("sha256:...").
+struct LoadResult
+{
+    std::vector<std::string> loaded;
+};
+
 struct ExecResult
 {
     int exitCode = 0;

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <string>
@@ -15,18 +16,27 @@
 
 namespace berth::core {
 
+/// Gives the next bytes of an upload: fills at most `max` bytes of `buffer` and says how many, 0 at the end. An
+/// Error ends the request with that error (a file that could not be read is not sent cut short).
+using BodySource = std::function<Result<std::size_t>(char* buffer, std::size_t max)>;
+
 struct HttpRequest
 {
     std::string method = "GET";
     std::string target; ///< path and query, e.g. /v1.41/containers/json?all=1
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
+    /// An upload read as it goes, instead of `body`: an image archive of gigabytes never sits in memory.
+    BodySource bodySource;
+    /// The upload's length, sent as Content-Length (a source that ends sooner fails the request); -1 when unknown:
+    /// chunked transfer encoding.
+    std::int64_t bodySize = -1;
     /// Whole-request limit; zero means none (streams that live as long as the caller wants).
     std::chrono::milliseconds timeout{std::chrono::seconds(60)};
     /// For streams: give up when no byte arrived for this long; zero means wait as long as it takes.
     std::chrono::seconds idleTimeout{0};
     /// Give up when the answer's headers have not arrived after this long, streams included: an engine that
-    /// accepts and never answers does not hang anyone.
+    /// accepts and never answers does not hang anyone. With an upload, counted from the last byte sent.
     std::chrono::seconds headerTimeout{60};
     /// The most a whole (not streamed) body may hold; past it, an error rather than memory without bound.
     std::size_t maxBody = 64u << 20;

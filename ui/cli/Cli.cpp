@@ -99,6 +99,11 @@ const std::vector<CommandSpec>& commands()
          "environment will do here, with its GPU verdict and warnings; pin its images to the local digests; save "
          "a running environment as a new profile, pinned",
          {{"dry-run", 0, false, "pin: say what would change, write nothing"}}, 2, 3, cmdProfile},
+        {"bundle", "export PROFILE -o FILE.tar | import FILE.tar [DIR]",
+         "An offline bundle: a profile and its images in one file (export), loaded into any engine with every "
+         "image's ID checked, the profile written to DIR (import; default: a folder named after the bundle)",
+         {{"output", 'o', true, "export: the bundle to write (never over an existing file)", "FILE.tar"}}, 2, 3,
+         cmdBundle},
         {"token", "NAME", "Print an environment's Jupyter token", {}, 1, 1, cmdToken},
         {"open", "NAME", "Print an environment's URL, or open it in the browser",
          {{"browser", 'b', false, "open it in the browser, logged in"}}, 1, 1, cmdOpen},

@@ -62,6 +62,8 @@ int cmdLaunch(const Invocation& inv, Runtime& rt);
 int cmdStart(const Invocation& inv, Runtime& rt);
 /// profile validate|show|pin FILE (ProfileCommands.cpp).
 int cmdProfile(const Invocation& inv, Runtime& rt);
+/// bundle export PROFILE -o FILE.tar, bundle import FILE.tar [DIR] (ProfileCommands.cpp).
+int cmdBundle(const Invocation& inv, Runtime& rt);
 int cmdRestart(const Invocation& inv, Runtime& rt);
 int cmdToken(const Invocation& inv, Runtime& rt);
 int cmdOpen(const Invocation& inv, Runtime& rt);

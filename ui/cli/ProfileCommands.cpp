@@ -5,11 +5,17 @@
 #include "Commands.h"
 
 #include "Table.h"
+#include "berth/core/base/Units.h"
 #include "berth/core/gpu/GpuHost.h"
 #include "berth/core/profile/Pinning.h"
 #include "berth/core/profile/Profile.h"
 #include "berth/core/profile/ProfileCheck.h"
 #include "berth/core/profile/SaveProfile.h"
+#include "berth/core/profile/Bundle.h"
+
+#include <unistd.h>
+
+#include <filesystem>
 
 #include <iostream>
 #include <sstream>
@@ -246,6 +252,132 @@ int cmdProfile(const Invocation& inv, Runtime& rt)
         printEnvironment(profile->environments[i], &checks[i]);
     }
     return kExitOk;
+}
+
+namespace {
+/// A bundle's progress on stderr: a line that redraws itself on a terminal, nothing otherwise but the phases.
+class BundlePrinter
+{
+public:
+    explicit BundlePrinter(bool quiet) : m_quiet(quiet), m_tty(!quiet && isatty(STDERR_FILENO)) {}
+    ~BundlePrinter()
+    {
+        if (m_dirty) {
+            std::cerr << "\r\x1b[K" << std::flush;
+        }
+    }
+    void operator()(const BundleProgress& p)
+    {
+        if (m_quiet) {
+            return;
+        }
+        const char* what = p.phase == BundleProgress::Phase::Saving    ? "Saving images"
+                           : p.phase == BundleProgress::Phase::Loading ? "Loading images"
+                                                                       : "Checking images";
+        if (!m_tty) {
+            if (p.phase != m_last || !m_any) {
+                std::cerr << what << "...\n";
+            }
+            m_last = p.phase;
+            m_any = true;
+            return;
+        }
+        std::string line = what;
+        if (p.phase == BundleProgress::Phase::Checking) {
+            line += " " + std::to_string(p.done + 1) + " of " + std::to_string(p.total);
+        } else {
+            line += ": " + formatBytes(static_cast<std::uint64_t>(p.done));
+            if (p.total > 0) {
+                line += " of " + formatBytes(static_cast<std::uint64_t>(p.total)) + " (" +
+                        std::to_string(p.done * 100 / p.total) + "%)";
+            }
+        }
+        std::cerr << "\r" << line << "\x1b[K" << std::flush;
+        m_dirty = true;
+    }
+
+private:
+    bool m_quiet;
+    bool m_tty;
+    bool m_dirty = false;
+    bool m_any = false;
+    BundleProgress::Phase m_last = BundleProgress::Phase::Saving;
+};
+} // namespace
+
+int cmdBundle(const Invocation& inv, Runtime& rt)
+{
+    const std::string& action = inv.positional.at(0);
+    if (action == "export") {
+        if (inv.positional.size() != 2 || !inv.has("output")) {
+            std::cerr << "berthctl: bundle export needs PROFILE and -o FILE.tar.\n";
+            return kExitUsage;
+        }
+        auto profile = loadProfile(inv.positional.at(1));
+        if (!profile) {
+            return profileFailure(inv, profile.error());
+        }
+        Result<Bundle> bundle = makeError(ErrorKind::Io, "not written");
+        {
+            BundlePrinter printer(inv.json);
+            bundle = exportBundle(rt.engine, *profile, *inv.value("output"), std::ref(printer), &rt.interrupted);
+        }
+        if (!bundle) {
+            return fail(inv, bundle.error());
+        }
+        if (inv.json) {
+            json images = json::array();
+            for (const auto& i : bundle->images) {
+                images.push_back({{"reference", i.reference}, {"id", i.id}});
+            }
+            printJson({{"bundle", bundle->path}, {"bytes", bundle->bytes}, {"images", images}});
+            return kExitOk;
+        }
+        std::cout << "Wrote " << printable(bundle->path, false) << " (" << formatBytes(static_cast<std::uint64_t>(bundle->bytes))
+                  << "): the profile and " << bundle->images.size() << (bundle->images.size() == 1 ? " image" : " images")
+                  << ".\nOn each computer: berthctl bundle import " << printable(bundle->path, false) << '\n';
+        return kExitOk;
+    }
+    if (action == "import") {
+        if (inv.has("output")) {
+            std::cerr << "berthctl: bundle import takes FILE.tar [DIR], not -o.\n";
+            return kExitUsage;
+        }
+        const std::string file = inv.positional.at(1);
+        std::string dir;
+        if (inv.positional.size() == 3) {
+            dir = inv.positional.at(2);
+        } else {
+            dir = std::filesystem::path(file).stem().string();
+            if (dir.empty() || dir == "." || dir == "..") {
+                dir = "berth-profile";
+            }
+        }
+        Result<Bundle> bundle = makeError(ErrorKind::Io, "not read");
+        {
+            BundlePrinter printer(inv.json);
+            bundle = importBundle(rt.engine, file, dir, std::ref(printer), &rt.interrupted);
+        }
+        if (!bundle) {
+            return fail(inv, bundle.error());
+        }
+        if (inv.json) {
+            json images = json::array();
+            for (const auto& i : bundle->images) {
+                images.push_back({{"reference", i.reference}, {"id", i.id}});
+            }
+            printJson({{"profile", bundle->path}, {"images", images}});
+            return kExitOk;
+        }
+        for (const auto& i : bundle->images) {
+            std::cout << "Loaded " << printable(i.reference, false) << " (" << i.id.substr(0, 19) << "), checked.\n";
+        }
+        std::cout << "The profile is " << printable(bundle->path, false) << "\nLaunch it: berthctl launch --profile "
+                  << printable(bundle->path, false) << " (or open it in Berth)\n";
+        return kExitOk;
+    }
+    std::cerr << "berthctl: bundle " << printable(action) << ": say export or import.\n";
+    return kExitUsage;
 }
 
 } // namespace berth::cli

@@ -235,6 +235,14 @@ private Q_SLOTS:
         QCOMPARE(ok->memory, std::string("2g"));
         QCOMPARE(ok->name, std::string("mine"));
         QCOMPARE(mergeChoices(e, {})->name, e.id); // the environment's own name by default
+        // A student's own notebook folder is read from where they are; the profile's paths stay its folder's.
+        student = {};
+        student.workspace = "mine";
+        student.baseDir = "/home/student";
+        auto own = mergeChoices(e, student);
+        QVERIFY(own);
+        QCOMPARE(own->workspace, std::string("/home/student/mine"));
+        QCOMPARE(own->baseDir, std::string("/work/course"));
     }
 
     void variablesAreFilledAsTheSpecSays()

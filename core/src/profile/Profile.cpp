@@ -1113,8 +1113,11 @@ Result<LaunchChoices> mergeChoices(const ProfileEnvironment& environment, const 
                 return ok.error();
             }
             *single[i].second = *single[i].first;
-            if (std::string(names[i]) == "workspace") {
-                out.baseDir = person.baseDir; // the person's folder is read from where they are
+            const std::string& typed = *single[i].first;
+            if (std::string(names[i]) == "workspace" && !typed.starts_with("/") && !typed.starts_with("~") &&
+                !person.baseDir.empty()) {
+                // The person's folder is read from where they are; the profile's own paths stay its folder's.
+                out.workspace = person.baseDir + "/" + typed;
             }
         }
     }

@@ -44,6 +44,8 @@ struct CommandSpec
 
 constexpr std::size_t kMany = 1000;
 
+int cmdComplete(const Invocation& inv, Runtime& rt);
+
 const std::vector<CommandSpec>& commands()
 {
     static const std::vector<CommandSpec> list = {
@@ -126,10 +128,59 @@ const std::vector<CommandSpec>& commands()
            "KEY=VALUE"}},
          0, 0, cmdEvents},
         {"cp", "NAME:/PATH DEST", "Copy files out of a container (running or stopped) into a folder", {}, 2, 2, cmdCp},
+        {"complete", "commands | options COMMAND | containers | environments | images",
+         "Names for shell completion, one a line (the completions in resources/completions call it); nothing "
+         "when the engine does not answer",
+         {}, 1, 2, cmdComplete},
         {"help", "[COMMAND]", "Show help for berthctl or a command", {}, 0, 1, nullptr},
         {"version", "", "Show Berth's version", {}, 0, 0, nullptr},
     };
     return list;
+}
+
+/// Names for the shell's completion: quick, quiet, and never an error a shell would print under the prompt.
+int cmdComplete(const Invocation& inv, Runtime& rt)
+{
+    const std::string& what = inv.positional.at(0);
+    if (what == "commands") {
+        for (const auto& c : commands()) {
+            std::cout << c.name << '\n';
+        }
+    } else if (what == "options") {
+        for (const auto& c : commands()) {
+            if (inv.positional.size() == 2 && c.name == inv.positional[1]) {
+                for (const auto& o : c.options) {
+                    std::cout << "--" << o.name << '\n';
+                }
+            }
+        }
+        for (const char* global : {"--host", "--context", "--json", "--help"}) {
+            std::cout << global << '\n';
+        }
+    } else if (what == "containers" || what == "environments") {
+        core::Filters filters;
+        if (what == "environments") {
+            filters["label"] = {"berth.env"};
+        }
+        auto list = rt.engine.listContainers(true, filters);
+        for (const auto& c : list ? *list : std::vector<core::ContainerSummary>{}) {
+            for (const auto& n : c.names) {
+                std::cout << core::printable(n.starts_with("/") ? n.substr(1) : n, false) << '\n';
+            }
+        }
+    } else if (what == "images") {
+        auto list = rt.engine.listImages();
+        for (const auto& i : list ? *list : std::vector<core::ImageSummary>{}) {
+            for (const auto& t : i.repoTags) {
+                if (t != "<none>:<none>") {
+                    std::cout << core::printable(t, false) << '\n';
+                }
+            }
+        }
+    } else {
+        return kExitUsage;
+    }
+    return kExitOk;
 }
 
 /// " Did you mean 'X'?" for the closest of `known`, else "".

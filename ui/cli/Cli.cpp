@@ -132,7 +132,8 @@ const std::vector<CommandSpec>& commands()
          "Names for shell completion, one a line (the completions in resources/completions call it); nothing "
          "when the engine does not answer",
          {}, 1, 2, cmdComplete},
-        {"help", "[COMMAND]", "Show help for berthctl or a command", {}, 0, 1, nullptr},
+        {"help", "[COMMAND]", "Show help for berthctl or a command",
+         {{"man", 0, false, "the whole manual as a man page (troff), as berthctl(1) is built from it"}}, 0, 1, nullptr},
         {"version", "", "Show Berth's version", {}, 0, 0, nullptr},
     };
     return list;
@@ -226,6 +227,68 @@ void printCommandUsage(const CommandSpec& c, std::ostream& out)
             }
         }
     }
+}
+
+/// Text for troff: backslashes and hyphens escaped, no line starting with a control character.
+std::string roff(const std::string& text)
+{
+    std::string out;
+    for (const char c : text) {
+        if (c == '\\') {
+            out += "\\e";
+        } else if (c == '-') {
+            out += "\\-";
+        } else {
+            out += c;
+        }
+    }
+    if (!out.empty() && (out.front() == '.' || out.front() == '\'')) {
+        out.insert(0, "\\&");
+    }
+    return out;
+}
+
+/// berthctl(1): made from the same table as --help, so the manual names every command and option.
+void printManual(std::ostream& out)
+{
+    out << ".TH BERTHCTL 1 \"\" \"Berth " << BERTH_VERSION << "\" \"User Commands\"\n"
+        << ".SH NAME\nberthctl \\- containerized AI environments on a Docker or Podman engine\n"
+        << ".SH SYNOPSIS\n.B berthctl\n[\\fB\\-H\\fR \\fIURL\\fR | \\fB\\-\\-context\\fR \\fINAME\\fR] "
+           "[\\fB\\-\\-json\\fR] \\fICOMMAND\\fR [\\fIARGS\\fR...]\n"
+        << ".SH DESCRIPTION\nBerth on the command line: Jupyter environments launched with a fresh token, caps and "
+           "a notebook folder that outlives the container; images and whether this machine's NVIDIA driver can run "
+           "them, before any pull; classroom profiles (a devcontainer.json) and offline bundles. It speaks the "
+           "Docker Engine API to Docker or Podman, and never needs the docker CLI.\n"
+        << ".SH OPTIONS\n.TP\n\\fB\\-H\\fR, \\fB\\-\\-host\\fR \\fIURL\\fR\nThe engine: "
+           "unix:///path/to/socket or tcp://host:port (default: DOCKER_HOST, else the docker context, else Docker's "
+           "or Podman's usual socket).\n"
+        << ".TP\n\\fB\\-c\\fR, \\fB\\-\\-context\\fR \\fINAME\\fR\nA docker context.\n"
+        << ".TP\n\\fB\\-\\-json\\fR\nMachine-readable output; failures as {\"error\": {...}}.\n"
+        << ".TP\n\\fB\\-h\\fR, \\fB\\-\\-help\\fR\nHelp for berthctl or a command.\n"
+        << ".TP\n\\fB\\-\\-version\\fR\nBerth's version.\n.SH COMMANDS\n";
+    for (const auto& c : commands()) {
+        out << ".TP\n.B " << roff(c.name) << (c.args.empty() ? "" : "\n\\fI" + roff(c.args) + "\\fR") << '\n'
+            << roff(c.summary) << ".\n";
+        if (!c.options.empty()) {
+            out << ".RS\n";
+            for (const auto& o : c.options) {
+                out << ".TP\n";
+                if (o.shortName) {
+                    out << "\\fB\\-" << o.shortName << "\\fR, ";
+                }
+                out << "\\fB\\-\\-" << roff(o.name) << "\\fR" << (o.takesValue ? " \\fI" + roff(o.valueName) + "\\fR" : "")
+                    << '\n' << roff(o.help) << "\n";
+            }
+            out << ".RE\n";
+        }
+    }
+    out << ".SH EXIT STATUS\n0 success; 1 failure, with one line on stderr saying why; 2 bad usage; 130 after Ctrl-C. "
+           "check: 3 cannot run here, 4 unknown.\n"
+        << ".SH ENVIRONMENT\n.TP\n.B DOCKER_HOST\nThe engine's address, as the docker CLI reads it.\n"
+        << ".TP\n.B DOCKER_CONTEXT\nA docker context to use.\n"
+        << ".SH FILES\nNotebook folders: ~/Documents/Berth/NAME (the XDG documents folder). Nothing else is written "
+           "but what a command is asked to write; no token is ever written to a file Berth keeps.\n"
+        << ".SH SEE ALSO\n.BR berth (1),\n.BR docker (1),\n.BR podman (1)\n";
 }
 
 bool g_json = false; ///< --json anywhere on the command line: usage errors are JSON too
@@ -398,6 +461,10 @@ int berth::cli::run(const std::vector<std::string>& args, std::atomic<bool>& int
         return kExitOk;
     }
     if (spec->name == "help") {
+        if (inv.has("man")) {
+            printManual(std::cout);
+            return kExitOk;
+        }
         if (inv.positional.empty()) {
             printUsage(std::cout);
             return kExitOk;

@@ -12,6 +12,7 @@
 #include "berth/core/profile/Profile.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -136,6 +137,28 @@ private Q_SLOTS:
         const QString half = dir.filePath("half.tar");
         QVERIFY(!exportBundle(failing, *profile, half.toStdString()));
         QVERIFY(!QFile::exists(half));
+    }
+
+    void aFileUnderDevcontainerKeepsItsPlace()
+    {
+        // .devcontainer/NAME/devcontainer.json: its ${localWorkspaceFolder} is the folder above .devcontainer,
+        // so the bundle keeps the file there and opens it from there.
+        const QString file = dir.filePath("repo/.devcontainer/cpu/devcontainer.json");
+        QVERIFY(QDir().mkpath(QFileInfo(file).path()));
+        writeAll(file, "{ \"image\": \"berth-test/notebook:6\" }\n");
+        auto fake = std::make_shared<FakeTransport>();
+        fake->expect("GET", "/images/berth-test%2Fnotebook%3A6/json", FakeTransport::ok(imageJson(kId)));
+        fake->expect("GET", "/images/get", FakeTransport::ok(kArchive));
+        EngineClient engine(fake);
+        auto profile = loadProfile(file.toStdString());
+        QVERIFY(profile);
+        const QString out = dir.filePath("repo.tar");
+        QVERIFY(exportBundle(engine, *profile, out.toStdString()));
+        QTemporaryDir x;
+        QCOMPARE(QProcess::execute("tar", {"-xf", out, "-C", x.path()}), 0);
+        QVERIFY(QFile::exists(x.filePath("profile/.devcontainer/cpu/devcontainer.json")));
+        const auto manifest = nlohmann::json::parse(readAll(x.filePath("berth-bundle.json")));
+        QCOMPARE(manifest["profile"].get<std::string>(), std::string(".devcontainer/cpu/devcontainer.json"));
     }
 
     void importLoadsChecksAndWritesTheProfile()

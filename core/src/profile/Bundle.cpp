@@ -205,7 +205,15 @@ fs::path profileBase(const Profile& profile)
     if (fs::is_directory(given, ec)) {
         return given.filename() == ".devcontainer" ? given.parent_path() : given;
     }
-    return given.parent_path();
+    // A file inside .devcontainer/ keeps its place under it, so ${localWorkspaceFolder} means the same there.
+    const fs::path parent = given.parent_path();
+    if (parent.filename() == ".devcontainer") {
+        return parent.parent_path();
+    }
+    if (parent.parent_path().filename() == ".devcontainer") {
+        return parent.parent_path().parent_path();
+    }
+    return parent;
 }
 
 /// A relative path in a bundle: no '..', no absolute part, nothing hidden but .devcontainer.

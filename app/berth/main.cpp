@@ -11,6 +11,7 @@
 #include "ui/notebook/OpenFile.h"
 #include "berth/core/launch/OpenFile.h"
 #include "ui/RemedyText.h"
+#include "ui/Translation.h"
 #include "ui/async/Async.h"
 #include "ui/models/ImageModel.h"
 
@@ -110,6 +111,8 @@ int run(int argc, char** argv)
     QCoreApplication::setApplicationName(QStringLiteral("Berth"));
     QCoreApplication::setOrganizationName(QStringLiteral("Berth"));
     QCoreApplication::setApplicationVersion(QStringLiteral(BERTH_VERSION));
+    // The system's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), before the first word is shown.
+    berth::ui::installTranslations(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Containerized AI environments as easy as opening a document."));

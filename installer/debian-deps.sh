@@ -3,18 +3,24 @@
 # SPDX-FileCopyrightText: 2026 The Berth developers
 #
 # Installs the Debian 12 packages Berth needs and that are missing; installs nothing that is present.
-#   debian-deps.sh          to build and run Berth
+#   debian-deps.sh          to build and run Berth, and Podman when neither Docker nor Podman is installed (Berth
+#                           needs an engine; Podman runs as the user, without root or the docker group)
 #   debian-deps.sh --tests  also what the test suite needs (an engine, a registry, Xvfb, debootstrap, clang and
 #                           its libFuzzer and sanitizer runtimes, which clang only recommends)
 set -euo pipefail
 
 build=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-webengine-dev libqt6webenginecore6-bin
-       qt6-charts-dev libgl-dev libcurl4-openssl-dev nlohmann-json3-dev curl ca-certificates)
+       qt6-charts-dev qt6-tools-dev qt6-l10n-tools libgl-dev libcurl4-openssl-dev nlohmann-json3-dev curl
+       ca-certificates)
 tests=(docker.io docker-registry debootstrap xvfb xauth python3 iproute2 socat podman catatonit
-       clang libclang-rt-14-dev acl python3-pyatspi at-spi2-core dbus desktop-file-utils)
+       clang libclang-rt-14-dev acl python3-pyatspi at-spi2-core dbus desktop-file-utils appstream dpkg-dev)
 
 want=("${build[@]}")
 [[ ${1:-} == --tests ]] && want+=("${tests[@]}")
+if ! command -v docker >/dev/null && ! command -v podman >/dev/null && ! command -v dockerd >/dev/null; then
+    echo "Neither Docker nor Podman is installed: installing Podman, which Berth starts for you (no root needed)." >&2
+    want+=(podman catatonit uidmap slirp4netns)
+fi
 
 missing=()
 for p in "${want[@]}"; do

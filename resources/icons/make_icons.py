@@ -3,7 +3,9 @@
 # SPDX-FileCopyrightText: 2026 The Berth developers
 #
 # Berth's icon, drawn from a few shapes: berth.svg, and PNGs at the sizes desktops ask for (rendered here with
-# 4x4 supersampling, no library needed). Run it after changing the shapes; the outputs are committed.
+# 4x4 supersampling, no library needed), and the same PNGs packed as Windows' berth.ico and macOS' berth.icns for
+# the installers (installer/windows, installer/macos). Run it here after changing the shapes; the outputs are
+# committed.
 import struct
 import zlib
 
@@ -73,9 +75,34 @@ def svg():
     return "\n".join(parts) + "\n"
 
 
+def ico(pngs):
+    """A Windows icon holding PNG images (Vista and later read them): {size: png bytes}."""
+    sizes = sorted(pngs)
+    header = struct.pack("<HHH", 0, 1, len(sizes))
+    offset = 6 + 16 * len(sizes)
+    entries, data = b"", b""
+    for s in sizes:
+        png = pngs[s]
+        entries += struct.pack("<BBBBHHII", s % 256, s % 256, 0, 0, 1, 32, len(png), offset + len(data))
+        data += png
+    return header + entries + data
+
+
+def icns(pngs):
+    """A macOS icon family holding PNG images, by the types Apple gives each size."""
+    types = {16: b"icp4", 32: b"icp5", 64: b"icp6", 128: b"ic07", 256: b"ic08"}
+    body = b"".join(types[s] + struct.pack(">I", 8 + len(pngs[s])) + pngs[s] for s in sorted(pngs) if s in types)
+    return b"icns" + struct.pack(">I", 8 + len(body)) + body
+
+
 if __name__ == "__main__":
     with open("berth.svg", "w") as f:
         f.write(svg())
     for s in SIZES:
         with open("berth-%d.png" % s, "wb") as f:
             f.write(render(s))
+    pngs = {s: open("berth-%d.png" % s, "rb").read() for s in SIZES}
+    with open("../../installer/windows/berth.ico", "wb") as f:
+        f.write(ico(pngs))
+    with open("../../installer/macos/berth.icns", "wb") as f:
+        f.write(icns(pngs))

@@ -3,6 +3,8 @@
 #include "ui/MainWindow.h"
 
 #include "ui/EngineStatus.h"
+#include "ui/RemedyText.h"
+#include "ui/async/Async.h"
 #include "ui/Tone.h"
 #include "ui/containers/ContainersPage.h"
 #include "ui/engine/EngineWatcher.h"
@@ -15,8 +17,10 @@
 #include "ui/notebook/NotebookPane.h"
 #include "ui/notebook/OpenFile.h"
 #include "ui/profile/ProfileDialog.h"
+#include "berth/core/engine/PodmanService.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -105,6 +109,37 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
     auto* waiting = new QLabel(tr("Berth asks again every few seconds and comes back by itself."), down);
     waiting->setAlignment(Qt::AlignCenter);
     downLayout->addWidget(waiting);
+    // Where Berth looked, and how to get an engine: start the user's Podman, or install one.
+    m_engineHelp = new QLabel(down);
+    m_engineHelp->setObjectName(QStringLiteral("engineHelp"));
+    m_engineHelp->setTextFormat(Qt::PlainText);
+    m_engineHelp->setWordWrap(true);
+    m_engineHelp->setAlignment(Qt::AlignCenter);
+    m_engineHelp->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    downLayout->addWidget(m_engineHelp);
+    m_podmanOffer = new QWidget(down);
+    auto* offerLayout = new QVBoxLayout(m_podmanOffer);
+    m_startPodman = new QPushButton(tr("&Start Podman"), m_podmanOffer);
+    m_startPodman->setObjectName(QStringLiteral("startPodman"));
+    m_startPodman->setAccessibleName(tr("Start Podman"));
+    m_startPodman->setAccessibleDescription(tr("Starts your own Podman service, without root, and uses it"));
+    offerLayout->addWidget(m_startPodman, 0, Qt::AlignCenter);
+    auto* always = new QCheckBox(tr("Start Podman &whenever Berth starts"), m_podmanOffer);
+    always->setObjectName(QStringLiteral("startPodmanAlways"));
+    always->setChecked(QSettings().value(QStringLiteral("engine/startPodman"), false).toBool());
+    connect(always, &QCheckBox::toggled, this,
+            [](bool on) { QSettings().setValue(QStringLiteral("engine/startPodman"), on); });
+    offerLayout->addWidget(always, 0, Qt::AlignCenter);
+    m_podmanProgress = new QLabel(m_podmanOffer);
+    m_podmanProgress->setObjectName(QStringLiteral("podmanProgress"));
+    m_podmanProgress->setTextFormat(Qt::PlainText); // Podman's own lines, when it fails
+    m_podmanProgress->setWordWrap(true);
+    m_podmanProgress->setAlignment(Qt::AlignCenter);
+    m_podmanProgress->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    offerLayout->addWidget(m_podmanProgress);
+    m_podmanOffer->hide();
+    downLayout->addWidget(m_podmanOffer);
+    connect(m_startPodman, &QPushButton::clicked, this, &MainWindow::startPodman);
     downLayout->addStretch();
 
     m_pages = new QStackedWidget(this);
@@ -342,6 +377,7 @@ void MainWindow::showStatus()
     if (!m_status->engine()) {
         m_downText->setText(s.text); // no address could be made at all
         m_pages->setCurrentIndex(1);
+        showEngineHelp();
     }
 }
 
@@ -353,6 +389,76 @@ void MainWindow::showConnection()
     }
     m_downText->setText(m_watcher->problem());
     m_pages->setCurrentIndex(1);
+    showEngineHelp();
+}
+
+void MainWindow::showEngineHelp()
+{
+    const auto env = core::EndpointEnvironment::system();
+    QStringList places;
+    for (const auto& path : core::endpointCandidates(env)) {
+        places << QStringLiteral("unix://") + QString::fromStdString(path);
+    }
+    const QString tried = m_engine ? QString::fromStdString(m_engine->endpoint()) : QString();
+    if (!tried.isEmpty() && !places.contains(tried)) {
+        places.prepend(tried);
+    }
+    QString help = tr("Berth looked for Docker and Podman at: %1.").arg(places.join(QStringLiteral(", ")));
+    const auto podman = core::findPodmanService(env);
+    // Offered only when the window already asks that socket: the service started is the engine Berth uses.
+    const bool offer = podman && tried == QStringLiteral("unix://") + QString::fromStdString(podman->socketPath);
+    const bool docker = env.findProgram("dockerd").has_value();
+    if (offer) {
+        help += QStringLiteral("\n\n") +
+                tr("Podman is installed: Berth can start your own Podman service, which runs as you (no root, no "
+                   "password) and listens at %1.")
+                    .arg(QString::fromStdString(podman->socketPath));
+    } else if (!podman && !docker) {
+        help += QStringLiteral("\n\n") +
+                tr("Neither Docker nor Podman is installed. Install Podman, which runs as you without root "
+                   "(sudo apt install podman), then start Berth again; or install Docker (sudo apt install docker.io).");
+    }
+    if (docker) {
+        help += QStringLiteral("\n\n") +
+                tr("Docker is installed: start it with sudo systemctl start docker. To use it without sudo, an "
+                   "administrator adds you to the docker group (sudo usermod -aG docker $USER, then log in again). "
+                   "Membership of that group is as good as root on this computer, so Berth never does it for you.");
+    }
+    m_engineHelp->setText(help);
+    m_podmanOffer->setVisible(offer);
+    if (offer && !m_podmanTried && QSettings().value(QStringLiteral("engine/startPodman"), false).toBool()) {
+        m_podmanTried = true;
+        startPodman();
+    }
+}
+
+void MainWindow::startPodman()
+{
+    const auto podman = core::findPodmanService(core::EndpointEnvironment::system());
+    if (!podman || m_podmanStarting) {
+        return;
+    }
+    m_podmanStarting = true;
+    m_startPodman->setEnabled(false);
+    setTone(m_podmanProgress, Tone::Plain);
+    m_podmanProgress->setText(tr("Starting Podman..."));
+    runAsync(
+        this, [service = *podman] { return core::startPodmanService(service); },
+        [this](core::Result<int> started) {
+            m_podmanStarting = false;
+            m_startPodman->setEnabled(true);
+            if (!started) {
+                QString text = errorText(started.error());
+                for (const auto& line : started.error().logLines) {
+                    text += QLatin1Char('\n') + QString::fromStdString(line);
+                }
+                setTone(m_podmanProgress, Tone::Problem);
+                m_podmanProgress->setText(text);
+                return;
+            }
+            m_podmanProgress->setText(tr("Podman is running; connecting..."));
+            m_status->refresh(); // the watcher asks again within two seconds and switches to the lists
+        });
 }
 
 } // namespace berth::ui

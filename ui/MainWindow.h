@@ -9,6 +9,7 @@
 #include <memory>
 
 class QLabel;
+class QPushButton;
 class QListWidget;
 class QStackedWidget;
 
@@ -60,6 +61,8 @@ public:
     void showView(int index);
     /// True while the engine-down page is shown.
     bool showingEngineDown() const;
+    /// Starts the user's own Podman service (the engine-down page's button); the window connects once it answers.
+    void startPodman();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -74,6 +77,8 @@ private:
     /// Shows view `index` and names it in the title.
     void switchTo(int index);
     void showConnection();
+    /// The engine-down page's second half: where Berth looked, and what it can do (start Podman) or the user can.
+    void showEngineHelp();
 
     EngineStatus* m_status;
     EngineWatcher* m_watcher = nullptr;
@@ -90,6 +95,12 @@ private:
     QStackedWidget* m_views = nullptr;
     QStackedWidget* m_pages = nullptr; ///< the views, or the engine-down page
     QLabel* m_downText = nullptr;
+    QLabel* m_engineHelp = nullptr;
+    QWidget* m_podmanOffer = nullptr;
+    QPushButton* m_startPodman = nullptr;
+    QLabel* m_podmanProgress = nullptr;
+    bool m_podmanStarting = false;
+    bool m_podmanTried = false; ///< started by itself once (the "whenever Berth starts" setting)
     QLabel* m_engineWarning = nullptr;
     QLabel* m_engineLine;
     bool m_iconSet = false;

@@ -3,6 +3,7 @@
 #include "berth/core/engine/Endpoint.h"
 
 #include "base/JsonAccess.h"
+#include "berth/core/engine/PodmanService.h"
 
 #include <charconv>
 #include <cstdlib>
@@ -10,6 +11,8 @@
 #include <fstream>
 #include <sstream>
 #include <vector>
+
+#include <unistd.h>
 
 namespace berth::core {
 
@@ -143,6 +146,23 @@ EndpointEnvironment EndpointEnvironment::system()
         std::error_code ec;
         return std::filesystem::exists(path, ec);
     };
+    env.findProgram = [](const std::string& name) -> std::optional<std::string> {
+        const char* path = std::getenv("PATH");
+        std::string_view dirs = path && *path ? path : "/usr/local/bin:/usr/bin:/bin";
+        while (!dirs.empty()) {
+            const auto colon = dirs.find(':');
+            const std::string dir(dirs.substr(0, colon));
+            dirs = colon == std::string_view::npos ? std::string_view{} : dirs.substr(colon + 1);
+            if (dir.empty()) {
+                continue; // an empty entry means the current folder: not where an engine's program is looked for
+            }
+            const std::string candidate = dir + "/" + name;
+            if (::access(candidate.c_str(), X_OK) == 0 && !std::filesystem::is_directory(candidate)) {
+                return candidate;
+            }
+        }
+        return std::nullopt;
+    };
     return env;
 }
 
@@ -250,18 +270,28 @@ Result<Endpoint> resolveEndpoint(const std::optional<std::string>& hostFlag, con
     if (ctx && *ctx != "default") {
         return contextEndpoint(*ctx, config);
     }
-    std::vector<std::string> candidates{std::string(kDefaultSocket)};
-    if (auto runtime = nonEmpty("XDG_RUNTIME_DIR")) {
-        candidates.push_back(*runtime + "/podman/podman.sock");
-        candidates.push_back(*runtime + "/docker.sock");
-    }
-    candidates.push_back("/run/podman/podman.sock");
-    for (const auto& path : candidates) {
+    for (const auto& path : endpointCandidates(env)) {
         if (env.exists(path)) {
             return parseEndpoint(path);
         }
     }
+    // Nothing listens. With Podman installed, point at the user's own service: once it is started (the window
+    // offers to), Berth finds it there without being told.
+    if (env.findProgram && env.findProgram("podman")) {
+        return parseEndpoint(userPodmanSocket(env));
+    }
     return parseEndpoint(kDefaultSocket);
+}
+
+std::vector<std::string> endpointCandidates(const EndpointEnvironment& env)
+{
+    std::vector<std::string> candidates{std::string(kDefaultSocket)};
+    if (auto runtime = env.getenv("XDG_RUNTIME_DIR"); runtime && !runtime->empty()) {
+        candidates.push_back(*runtime + "/podman/podman.sock");
+        candidates.push_back(*runtime + "/docker.sock");
+    }
+    candidates.push_back("/run/podman/podman.sock");
+    return candidates;
 }
 
 } // namespace berth::core

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace berth::core {
 
@@ -48,6 +49,8 @@ struct EndpointEnvironment
 {
     std::function<std::optional<std::string>(const char*)> getenv;
     std::function<bool(const std::string&)> exists;
+    /// A program's path when it is on PATH (podman, dockerd); may be left empty (then none is).
+    std::function<std::optional<std::string>(const std::string&)> findProgram;
 
     /// The process environment and file system.
     static EndpointEnvironment system();
@@ -56,9 +59,14 @@ struct EndpointEnvironment
 /// The docker CLI's rules: an explicit --host wins, then DOCKER_HOST (with DOCKER_TLS_VERIFY and
 /// DOCKER_CERT_PATH), then a docker context (`context`, else DOCKER_CONTEXT, else currentContext in
 /// $DOCKER_CONFIG/config.json, default ~/.docker), then the first socket that exists of Docker's and
-/// Podman's usual places, else Docker's default socket.
+/// Podman's usual places (endpointCandidates), else the user's Podman socket when Podman is installed (where the
+/// service Berth offers to start will listen), else Docker's default socket.
 Result<Endpoint> resolveEndpoint(const std::optional<std::string>& hostFlag, const EndpointEnvironment& env,
                                  const std::optional<std::string>& context = std::nullopt);
+
+/// The sockets looked for when nothing names an engine, in order: Docker's, the user's Podman and Docker,
+/// root's Podman.
+std::vector<std::string> endpointCandidates(const EndpointEnvironment& env);
 
 /// A docker context's endpoint, from $DOCKER_CONFIG/contexts/meta/*/meta.json and its TLS files.
 Result<Endpoint> contextEndpoint(const std::string& name, const std::string& dockerConfigDir);

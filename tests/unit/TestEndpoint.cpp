@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "berth/core/engine/Endpoint.h"
+#include "berth/core/engine/PodmanService.h"
 #include "berth/core/gpu/EngineGpuSupport.h"
 #include "berth/core/launch/Launcher.h"
 
@@ -162,6 +163,28 @@ private Q_SLOTS:
         QCOMPARE(ep->socketPath, std::string("/var/run/docker.sock"));
         ep = resolveEndpoint(std::nullopt, fakeEnv({{"DOCKER_HOST", ""}}, {"/run/podman/podman.sock"}));
         QCOMPARE(ep->socketPath, std::string("/run/podman/podman.sock"));
+    }
+
+    void pointsAtTheUsersPodmanWhenNothingListensAndPodmanIsInstalled()
+    {
+        // Where the service the window offers to start will listen: found there once it runs.
+        auto env = fakeEnv({{"XDG_RUNTIME_DIR", "/run/user/1000"}});
+        env.findProgram = [](const std::string& name) -> std::optional<std::string> {
+            return name == "podman" ? std::optional<std::string>("/usr/bin/podman") : std::nullopt;
+        };
+        QCOMPARE(resolveEndpoint(std::nullopt, env)->socketPath, std::string("/run/user/1000/podman/podman.sock"));
+        auto service = findPodmanService(env);
+        QVERIFY(service);
+        QCOMPARE(service->program, std::string("/usr/bin/podman"));
+        QCOMPARE(service->socketPath, std::string("/run/user/1000/podman/podman.sock"));
+        QCOMPARE(service->stateDir, std::string("/run/user/1000/berth"));
+        // A socket that exists still wins, and without Podman it is Docker's default place.
+        env.exists = [](const std::string& p) { return p == "/var/run/docker.sock"; };
+        QCOMPARE(resolveEndpoint(std::nullopt, env)->socketPath, std::string("/var/run/docker.sock"));
+        env = fakeEnv({{"XDG_RUNTIME_DIR", "/run/user/1000"}});
+        env.findProgram = [](const std::string&) -> std::optional<std::string> { return std::nullopt; };
+        QCOMPARE(resolveEndpoint(std::nullopt, env)->socketPath, std::string("/var/run/docker.sock"));
+        QVERIFY(!findPodmanService(env));
     }
     void oneAnswerToWhetherAnEngineIsLocal()
     {

@@ -13,7 +13,8 @@ build=(cmake ninja-build g++ pkg-config qt6-base-dev qt6-webengine-dev libqt6web
        qt6-charts-dev qt6-tools-dev qt6-l10n-tools libgl-dev libcurl4-openssl-dev nlohmann-json3-dev curl
        ca-certificates)
 tests=(docker.io docker-registry debootstrap xvfb xauth python3 iproute2 socat podman catatonit
-       clang libclang-rt-14-dev acl python3-pyatspi at-spi2-core dbus desktop-file-utils appstream dpkg-dev)
+       clang libclang-rt-14-dev acl python3-pyatspi at-spi2-core dbus desktop-file-utils appstream dpkg-dev
+       openssh-server openssh-client)
 
 want=("${build[@]}")
 [[ ${1:-} == --tests ]] && want+=("${tests[@]}")

@@ -3,7 +3,7 @@
 //
 // berth: the desktop app.
 
-#include "berth/core/engine/CurlTransport.h"
+#include "berth/core/engine/Connect.h"
 #include "berth/core/engine/Endpoint.h"
 #include "berth/core/base/Token.h"
 #include "ui/EngineStatus.h"
@@ -148,7 +148,7 @@ int run(int argc, char** argv)
     }
     auto endpoint = berth::core::resolveEndpoint(host, berth::core::EndpointEnvironment::system(), context);
     if (endpoint) {
-        engine = std::make_shared<berth::core::EngineClient>(std::make_shared<berth::core::CurlTransport>(*endpoint));
+        engine = std::make_shared<berth::core::EngineClient>(berth::core::connectTo(*endpoint));
     } else {
         setupError = berth::ui::errorText(endpoint.error());
     }

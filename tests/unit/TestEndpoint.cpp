@@ -58,6 +58,32 @@ private Q_SLOTS:
         QVERIFY(ep.ok() && ep->tls);
     }
 
+    void parsesSshAsTheDockerCliAndPodmanWriteIt()
+    {
+        auto ep = parseEndpoint("ssh://me@lab.example.org:2222");
+        QVERIFY(ep);
+        QVERIFY(ep->scheme == Endpoint::Scheme::Ssh);
+        QCOMPARE(ep->user, std::string("me"));
+        QCOMPARE(ep->host, std::string("lab.example.org"));
+        QCOMPARE(ep->port, 2222);
+        QCOMPARE(ep->socketPath, std::string("/var/run/docker.sock"));
+        QCOMPARE(ep->display(), std::string("ssh://me@lab.example.org:2222"));
+        QVERIFY(!ep->isLocal());
+        ep = parseEndpoint("ssh://lab");
+        QVERIFY(ep && ep->user.empty() && ep->port == 0);
+        QCOMPARE(ep->display(), std::string("ssh://lab"));
+        // Podman's connections name the remote socket.
+        ep = parseEndpoint("ssh://core@10.0.0.7/run/user/1000/podman/podman.sock");
+        QVERIFY(ep);
+        QCOMPARE(ep->socketPath, std::string("/run/user/1000/podman/podman.sock"));
+        QCOMPARE(ep->display(), std::string("ssh://core@10.0.0.7/run/user/1000/podman/podman.sock"));
+        ep = parseEndpoint("ssh://[::1]:22");
+        QVERIFY(ep);
+        QCOMPARE(ep->host, std::string("::1"));
+        QVERIFY(!ep->isLocal()); // a published port is reached through the forward even then
+        QCOMPARE(ep->display(), std::string("ssh://[::1]:22"));
+    }
+
     void refusesNonsenseWithAClearMessage_data()
     {
         QTest::addColumn<QString>("text");
@@ -69,7 +95,16 @@ private Q_SLOTS:
         QTest::newRow("scheme") << "ftp://h" << int(ErrorKind::BadInput);
         QTest::newRow("path") << "tcp://h:1/x" << int(ErrorKind::BadInput);
         QTest::newRow("long") << QString("unix:///") + QString(120, 'a') << int(ErrorKind::BadInput);
-        QTest::newRow("ssh") << "ssh://me@host" << int(ErrorKind::Unsupported);
+        // ssh:// hands host and user to ssh as arguments: nothing ssh could read as an option.
+        QTest::newRow("ssh-option-host") << "ssh://-oProxyCommand=sh" << int(ErrorKind::BadInput);
+        QTest::newRow("ssh-option-user") << "ssh://-oProxyCommand=x@lab" << int(ErrorKind::BadInput);
+        QTest::newRow("ssh-space") << "ssh://lab host" << int(ErrorKind::BadInput);
+        QTest::newRow("ssh-empty-user") << "ssh://@lab" << int(ErrorKind::BadInput);
+        QTest::newRow("ssh-port") << "ssh://lab:0" << int(ErrorKind::BadInput);
+        QTest::newRow("ssh-empty-port") << "ssh://lab:" << int(ErrorKind::BadInput);
+        QTest::newRow("ssh-no-host") << "ssh://me@" << int(ErrorKind::BadInput);
+        QTest::newRow("ssh-socket-space") << "ssh://lab/run/my engine.sock" << int(ErrorKind::BadInput);
+        QTest::newRow("ssh-socket-colon") << "ssh://lab/run/a:b.sock" << int(ErrorKind::BadInput);
         QTest::newRow("npipe") << "npipe:////./pipe/docker_engine" << int(ErrorKind::Unsupported);
     }
 

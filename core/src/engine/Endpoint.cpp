@@ -5,6 +5,8 @@
 #include "base/JsonAccess.h"
 #include "berth/core/engine/PodmanService.h"
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
@@ -31,12 +33,18 @@ std::string Endpoint::display() const
     if (scheme == Scheme::Unix) {
         return "unix://" + socketPath;
     }
+    if (scheme == Scheme::Ssh) {
+        const bool v6 = host.find(':') != std::string::npos;
+        return "ssh://" + (user.empty() ? std::string() : user + "@") + (v6 ? "[" + host + "]" : host) +
+               (port ? ":" + std::to_string(port) : std::string()) +
+               (socketPath == kDefaultSocket ? std::string() : socketPath);
+    }
     return "tcp://" + host + ":" + std::to_string(port);
 }
 
 std::string Endpoint::baseUrl() const
 {
-    if (scheme == Scheme::Unix) {
+    if (scheme == Scheme::Unix || scheme == Scheme::Ssh) {
         return "http://localhost";
     }
     const bool v6 = host.find(':') != std::string::npos;
@@ -47,6 +55,9 @@ bool Endpoint::isLocal() const
 {
     if (scheme == Scheme::Unix) {
         return true;
+    }
+    if (scheme == Scheme::Ssh) {
+        return false; // even ssh://localhost: a published port is reached through the forward, as any remote's
     }
     const bool loopbackV4 = host.starts_with("127.") && host.find_first_not_of("0123456789.") == std::string::npos;
     return host == "localhost" || host == "::1" || host == "[::1]" || loopbackV4;
@@ -62,7 +73,7 @@ Result<Endpoint> parseEndpoint(std::string_view text)
 {
     auto bad = [&](const std::string& why) {
         return makeError(ErrorKind::BadInput, "Engine address '" + std::string(text) + "' " + why +
-                                                  ". Use unix:///path/to/socket or tcp://host:port.");
+                                                  ". Use unix:///path/to/socket, tcp://host:port or ssh://[user@]host.");
     };
     Endpoint ep;
     if (startsWith(text, "unix://") || startsWith(text, "/")) {
@@ -121,9 +132,73 @@ Result<Endpoint> parseEndpoint(std::string_view text)
         return ep;
     }
     if (startsWith(text, "ssh://")) {
-        return makeError(ErrorKind::Unsupported, "ssh:// engines are not supported yet. Forward the remote socket "
-                                                 "(ssh -L /tmp/remote.sock:/var/run/docker.sock host) and use "
-                                                 "unix:///tmp/remote.sock.");
+        auto badSsh = [&](const std::string& why) {
+            return makeError(ErrorKind::BadInput, "Engine address '" + std::string(text) + "' " + why +
+                                                      ". Use ssh://[user@]host[:port][/path/to/remote.sock].");
+        };
+        ep.scheme = Endpoint::Scheme::Ssh;
+        std::string_view rest = text.substr(6);
+        std::string_view path;
+        if (auto slash = rest.find('/'); slash != std::string_view::npos) {
+            path = rest.substr(slash);
+            rest = rest.substr(0, slash);
+        }
+        if (auto at = rest.rfind('@'); at != std::string_view::npos) {
+            ep.user = std::string(rest.substr(0, at));
+            rest = rest.substr(at + 1);
+            if (ep.user.empty()) {
+                return badSsh("has an empty user name");
+            }
+        }
+        std::string_view portText;
+        if (startsWith(rest, "[")) {
+            auto close = rest.find(']');
+            if (close == std::string_view::npos) {
+                return badSsh("has an unclosed [");
+            }
+            ep.host = std::string(rest.substr(1, close - 1));
+            rest = rest.substr(close + 1);
+            if (startsWith(rest, ":")) {
+                portText = rest.substr(1);
+            } else if (!rest.empty()) {
+                return badSsh("has text after the address");
+            }
+        } else if (auto colon = rest.rfind(':'); colon != std::string_view::npos) {
+            ep.host = std::string(rest.substr(0, colon));
+            portText = rest.substr(colon + 1);
+            if (portText.empty()) {
+                return badSsh("has an empty port");
+            }
+        } else {
+            ep.host = std::string(rest);
+        }
+        // Handed to ssh as arguments: nothing that ssh could read as an option or a second word.
+        auto plain = [](const std::string& s, std::string_view extra) {
+            return !s.empty() && s.front() != '-' && std::all_of(s.begin(), s.end(), [&](unsigned char c) {
+                return std::isalnum(c) || extra.find(static_cast<char>(c)) != std::string_view::npos;
+            });
+        };
+        if (!plain(ep.host, ".-_:%")) {
+            return badSsh("has a host name ssh would not take (letters, digits, '.', '-', '_' only, not first '-')");
+        }
+        if (!ep.user.empty() && !plain(ep.user, ".-_")) {
+            return badSsh("has a user name ssh would not take (letters, digits, '.', '-', '_' only, not first '-')");
+        }
+        if (!portText.empty()) {
+            int port = 0;
+            auto [p, ec] = std::from_chars(portText.data(), portText.data() + portText.size(), port);
+            if (ec != std::errc() || p != portText.data() + portText.size() || port < 1 || port > 65535) {
+                return badSsh("has a port that is not a number from 1 to 65535");
+            }
+            ep.port = port;
+        }
+        ep.socketPath = path.empty() || path == "/" ? std::string(kDefaultSocket) : std::string(path);
+        if (ep.socketPath.size() > kMaxUnixPath ||
+            std::any_of(ep.socketPath.begin(), ep.socketPath.end(),
+                        [](unsigned char c) { return c <= ' ' || c == ':' || c == 0x7f; })) {
+            return badSsh("has a remote socket path with spaces, colons or control characters, or over 107 bytes");
+        }
+        return ep;
     }
     if (startsWith(text, "npipe://")) {
         return makeError(ErrorKind::Unsupported, "Named pipes are not supported yet. In Docker Desktop, enable "

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "berth/core/gpu/GpuHost.h"
+
+#include "berth/core/engine/EngineClient.h"
 #include "base/Text.h"
 
 #include "berth/core/gpu/CompatTables.h"
@@ -576,6 +578,53 @@ Result<HostGpus> GpuHost::probeNvidiaSmi(const std::string& program, std::chrono
         h.notes.push_back("nvidia-smi: CUDA version taken from the driver table");
     }
     return h;
+}
+
+HostGpus GpuHost::probeRemote(RemoteHost& host, std::chrono::milliseconds timeout)
+{
+    HostGpus h;
+    const std::string base = "--query-gpu=index,name,uuid,driver_version,memory.total";
+    auto r = host.run({"nvidia-smi", base + ",compute_cap", "--format=csv,nounits"}, timeout);
+    if (r && r->exitCode != 0 && (r->out + r->err).find("is not a valid field to query") != std::string::npos) {
+        r = host.run({"nvidia-smi", base, "--format=csv,nounits"}, timeout); // drivers before 510
+    }
+    const std::string where = "nvidia-smi on " + host.name() + ": ";
+    if (!r) {
+        h.notes.push_back(where + r.error().message);
+        return h;
+    }
+    if (r->exitCode == 127) {
+        h.notes.push_back(where + "not installed (no NVIDIA driver there)");
+        return h;
+    }
+    const std::string said = r->out + r->err;
+    if (r->exitCode != 0) {
+        if (said.find("communicate with the NVIDIA driver") != std::string::npos) {
+            h.source = HostGpus::Source::NvidiaSmi;
+            h.driverNotLoaded = true;
+        }
+        h.notes.push_back(where + firstLine(said));
+        return h;
+    }
+    auto report = parseNvidiaSmiCsv(r->out);
+    if (!report) {
+        h.notes.push_back(where + report.error().message);
+        return h;
+    }
+    h.source = HostGpus::Source::NvidiaSmi;
+    h.driverVersion = report->driverVersion;
+    h.gpus = std::move(report->gpus);
+    fillCudaFromTable(h);
+    h.notes.push_back("asked on " + host.name() + " with nvidia-smi");
+    return h;
+}
+
+HostGpus GpuHost::probeEngineHost(EngineClient& engine)
+{
+    if (RemoteHost* remote = engine.remoteHost()) {
+        return probeRemote(*remote);
+    }
+    return probe();
 }
 
 Result<HostGpus> GpuHost::probeProcVersion(const std::string& path)

@@ -96,6 +96,10 @@ nlohmann::json toJson(const EnvironmentInfo& e, bool withToken)
     if (!e.profile.empty()) {
         j["profile"] = e.profile;
     }
+    if (!e.machine.empty()) {
+        j["machine"] = e.machine; // the workspace folder and mounts are there
+        j["enginePort"] = e.enginePort;
+    }
     if (e.gpuImageOnCpu) {
         j["gpuImageOnCpu"] = true;
     }

@@ -14,6 +14,7 @@
 #include "berth/core/launch/Record.h"
 #include "launch/LaunchInternal.h"
 #include "berth/core/launch/MountPolicy.h"
+#include "berth/core/launch/RemoteFolders.h"
 #include "berth/core/launch/RemovalGuard.h"
 #include "berth/core/base/ImageReference.h"
 #include "berth/core/base/Token.h"
@@ -165,13 +166,23 @@ Result<EnvironmentInfo> Launcher::start(const std::string& nameOrId, const Launc
     if (!d->state.running) {
         if (environment) {
             const HostPathPolicy policy = HostPathPolicy::forThisUser(m_engine->endpoint());
+            std::optional<RemoteFolders> remote;
+            if (RemoteHost* host = m_engine->remoteHost()) {
+                auto ep = parseEndpoint(m_engine->endpoint());
+                remote.emplace(*host, ep ? ep->socketPath : std::string());
+            }
             if (const auto* ms = jread::member(d->raw, "Mounts"); ms && ms->is_array()) {
                 for (const auto& m : *ms) {
                     if (jread::str(m, "Type") != "bind") {
                         continue;
                     }
                     const std::string source = jread::str(m, "Source");
-                    auto judged = checkHostPath(source, policy, jread::member(m, "RW") && !jread::boolean(m, "RW"));
+                    auto judged =
+                        remote ? [&]() -> Result<std::string> {
+                            auto there = remote->judge(source, false);
+                            return there ? Result<std::string>(there->path) : Result<std::string>(there.error());
+                        }()
+                               : checkHostPath(source, policy, jread::member(m, "RW") && !jread::boolean(m, "RW"));
                     if (!judged || *judged != source) {
                         Error e = judged ? makeError(ErrorKind::BadInput, source + " now leads to " + *judged + ".")
                                          : judged.error();
@@ -232,7 +243,21 @@ Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchPr
     }
     LaunchSpec spec = input;
     const HostPathPolicy policy = HostPathPolicy::forThisUser(m_engine->endpoint());
-    for (auto& m : spec.mounts) {
+    // An engine on another machine (ssh://): its mounts are that machine's folders, judged and made there.
+    std::optional<RemoteFolders> remote;
+    if (RemoteHost* host = m_engine->remoteHost()) {
+        auto ep = parseEndpoint(m_engine->endpoint());
+        remote.emplace(*host, ep ? ep->socketPath : std::string());
+        for (auto& m : spec.mounts) {
+            auto judged = remote->judge(m.source, m.create);
+            if (!judged) {
+                return judged.error();
+            }
+            m.source = judged->path;
+        }
+    }
+    std::vector<MountSpec> judgedThere;
+    for (auto& m : remote ? judgedThere : spec.mounts) {
         std::error_code ec;
         if (!fs::exists(m.source, ec)) {
             if (!m.create) {
@@ -254,11 +279,12 @@ Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchPr
 
     // A GPU request that cannot work here is refused before a multi-gigabyte pull, in words to act on.
     if (spec.gpus.mode != GpuRequest::Mode::None && !m_options.force) {
-        // No NVIDIA GPU here at all: say exactly that, whatever the image.
-        const HostGpus host = GpuHost::probe();
+        // No NVIDIA GPU where the engine runs at all: say exactly that, whatever the image.
+        const HostGpus host = GpuHost::probeEngineHost(*m_engine);
         if (!host.hasNvidiaDriver()) {
+            const std::string machine = remote ? m_engine->remoteHost()->name() : std::string("this machine");
             Error e = makeError(ErrorKind::Unsupported,
-                                std::string("Not launched: this machine has no NVIDIA GPU") +
+                                "Not launched: " + machine + " has no NVIDIA GPU" +
                                     (host.driverNotLoaded ? " in use (NVIDIA's driver is installed but not loaded)"
                                                           : " (no NVIDIA driver was found)") +
                                     ".");
@@ -325,7 +351,25 @@ Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchPr
     std::string workspace;
     Fd workspaceFd;
     bool madeWorkspace = false;
-    if (!spec.noWorkspace) {
+    if (!spec.noWorkspace && remote) {
+        // On the engine's machine: ~/Documents/Berth/NAME in the remote user's home, made there.
+        std::string folder = spec.workspace;
+        if (folder.empty()) {
+            auto root = remote->workspaceRoot();
+            if (!root) {
+                return root.error();
+            }
+            folder = *root + "/" + spec.name;
+        }
+        auto judged = remote->judge(folder, true);
+        if (!judged) {
+            Error e = judged.error();
+            e.message += " (the notebook folder)";
+            return std::move(e).with(RemedyKind::ChooseWorkspace);
+        }
+        workspace = judged->path;
+        madeWorkspace = judged->created;
+    } else if (!spec.noWorkspace) {
         std::string folder = spec.workspace;
         if (folder.empty()) {
             std::string root = m_options.workspaceRoot;
@@ -350,7 +394,11 @@ Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchPr
     }
     auto failLaunch = [&](Error e) {
         if (madeWorkspace) {
-            removeIfEmpty(workspace);
+            if (remote) {
+                remote->removeIfEmpty(workspace);
+            } else {
+                removeIfEmpty(workspace);
+            }
         }
         return e;
     };
@@ -360,14 +408,14 @@ Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchPr
     }
 
     // Judged again just before the engine sees the paths: nothing may have been swapped since.
-    for (const auto& m : spec.mounts) {
+    for (const auto& m : remote ? judgedThere : spec.mounts) {
         auto again = checkHostPath(m.source, policy, m.readOnly);
         if (!again || *again != m.source) {
             return failLaunch(again ? makeError(ErrorKind::BadInput, m.source + " changed while launching; not launched.")
                                     : again.error());
         }
     }
-    if (!workspace.empty()) {
+    if (!workspace.empty() && !remote) {
         auto again = checkHostPath(workspace, policy, false);
         if (!again || *again != workspace) {
             return failLaunch(again ? makeError(ErrorKind::BadInput, workspace + " changed while launching; not launched.")
@@ -425,7 +473,7 @@ Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchPr
     // Berth running as root makes root-owned folders; an image that runs as another user could not write
     // its notebooks there. Hand a folder Berth just made to the container's user, through the folder opened
     // above (never by its path, which could by now lead elsewhere).
-    if (madeWorkspace && geteuid() == 0 && !image->user.empty() && image->user != "root" && image->user != "0") {
+    if (madeWorkspace && !remote && geteuid() == 0 && !image->user.empty() && image->user != "root" && image->user != "0") {
         auto ids = m_engine->exec(created->id, {"sh", "-c", "echo $(id -u) $(id -g)"}, 30s, cancel);
         if (ids && ids->exitCode == 0) {
             unsigned uid = 0, gid = 0;

@@ -314,17 +314,13 @@ HostPathPolicy HostPathPolicy::forThisUser(const std::string& endpoint)
     return p;
 }
 
-Result<std::string> checkHostPath(const std::string& given, const HostPathPolicy& policy, bool readOnly)
+Result<void> judgePathName(const std::string& given, const std::string& p, const HostPathPolicy& policy)
 {
-    if (given.empty() || given.front() != '/') {
-        return makeError(ErrorKind::BadInput, "The host path '" + given + "' must be absolute.");
-    }
-    const std::string p = resolvedPath(given);
+    const std::string control = "which would give the notebook full control of this machine.";
     if (p == "/") {
         return refuse(given, p, "it is the host's whole file system. Mount the folder you need.");
     }
     // The engine's control first: its socket in a container gives the notebook the whole machine.
-    const std::string control = "which would give the notebook full control of this machine.";
     for (const auto& s : policy.engineSockets) {
         if (within(s, p) || within(resolvedPath(s), p)) {
             return refuse(given, p, "it " + std::string(p == s ? "is" : "holds") + " an engine's socket (" + s + "), " +
@@ -364,6 +360,20 @@ Result<std::string> checkHostPath(const std::string& given, const HostPathPolicy
             }
         }
     }
+
+    return {};
+}
+
+Result<std::string> checkHostPath(const std::string& given, const HostPathPolicy& policy, bool readOnly)
+{
+    if (given.empty() || given.front() != '/') {
+        return makeError(ErrorKind::BadInput, "The host path '" + given + "' must be absolute.");
+    }
+    const std::string p = resolvedPath(given);
+    if (auto named = judgePathName(given, p, policy); !named) {
+        return named.error();
+    }
+    const std::string control = "which would give the notebook full control of this machine.";
 
     struct stat st{};
     const bool exists = ::stat(p.c_str(), &st) == 0;

@@ -66,6 +66,11 @@ Result<bool> Readiness::engineRunsHere()
     if (m_runsHere) {
         return *m_runsHere;
     }
+    if (m_engine->remoteHost()) {
+        // Through ssh: its published ports come to this machine's 127.0.0.1 over the connection (describe()).
+        m_runsHere = true;
+        return true;
+    }
     if (!engineIsLocal(m_engine->endpoint())) {
         m_runsHere = false;
         return false;
@@ -120,6 +125,20 @@ Result<EnvironmentInfo> Readiness::describe(const std::string& nameOrId)
     info.state = environmentStateFrom(d->state.status);
     const std::string port = readLabels(info, d->labels);
     info.hostPort = d->hostPort(port);
+    if (RemoteHost* remote = m_engine->remoteHost(); remote && info.hostPort) {
+        // Published on the remote's 127.0.0.1 only; here through the ssh connection, on a port of this machine's
+        // 127.0.0.1. The token never crosses the network in clear.
+        info.machine = remote->name();
+        info.enginePort = info.hostPort;
+        info.hostPort = 0;
+        if (d->state.running) {
+            auto local = remote->forwardPort(info.enginePort);
+            if (!local) {
+                return local.error();
+            }
+            info.hostPort = *local;
+        }
+    }
     if (info.hostPort) {
         info.url = "http://" + std::string(kLoopback) + ":" + std::to_string(info.hostPort) + "/";
     }

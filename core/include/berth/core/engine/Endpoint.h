@@ -19,16 +19,18 @@ struct Endpoint
     {
         Unix,
         Tcp,
+        Ssh, ///< another machine's engine socket, through the system's ssh (SshTransport)
     };
     Scheme scheme = Scheme::Unix;
-    std::string socketPath; ///< Unix only
-    std::string host;       ///< Tcp only
-    int port = 0;           ///< Tcp only
+    std::string socketPath; ///< Unix: the socket; Ssh: the engine's socket on the remote host
+    std::string host;       ///< Tcp and Ssh
+    int port = 0;           ///< Tcp; Ssh: 0 leaves it to ssh (its config, else 22)
+    std::string user;       ///< Ssh only; empty leaves it to ssh
     bool tls = false;
     bool tlsVerify = false;
     std::string caFile, certFile, keyFile;
 
-    /// As a person would write it: unix:///var/run/docker.sock, tcp://host:2376.
+    /// As a person would write it: unix:///var/run/docker.sock, tcp://host:2376, ssh://me@lab:2222.
     std::string display() const;
     /// The URL prefix requests go to (the host part is ignored on a unix socket).
     std::string baseUrl() const;
@@ -41,7 +43,8 @@ struct Endpoint
 /// false when it does not parse).
 bool isLocalAddress(std::string_view endpoint);
 
-/// Parses unix:///path, tcp://host[:port], or a bare absolute socket path.
+/// Parses unix:///path, tcp://host[:port], ssh://[user@]host[:port][/remote/socket] (the remote socket defaults to
+/// /var/run/docker.sock, as the docker CLI's; Podman's connections name theirs), or a bare absolute socket path.
 Result<Endpoint> parseEndpoint(std::string_view text);
 
 /// What endpoint resolution may look at; tests give their own.

@@ -65,6 +65,8 @@ public:
     /// saved on every command).
     Result<std::string> negotiate();
     std::string endpoint() const { return m_transport->describe(); }
+    /// The engine's machine when it is another one reached through ssh (Transport::remoteHost); else null.
+    RemoteHost* remoteHost() const { return m_transport->remoteHost(); }
 
     Result<PingInfo> ping();
     Result<VersionInfo> version();

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #pragma once
 
+#include "berth/core/base/Process.h"
 #include "berth/core/base/Result.h"
 
 #include <atomic>
@@ -74,6 +75,25 @@ public:
 
     /// The endpoint as a person would write it, for messages.
     virtual std::string describe() const = 0;
+
+    /// The machine the engine runs on, when it is another one reached through ssh: where its published ports
+    /// are forwarded from and short commands run. Null for an engine whose published ports are this machine's.
+    virtual class RemoteHost* remoteHost() { return nullptr; }
+};
+
+/// Another machine, reached through the same ssh connection as its engine.
+class RemoteHost
+{
+public:
+    virtual ~RemoteHost() = default;
+    /// As a person would write it: "me@lab" (or "lab").
+    virtual std::string name() const = 0;
+    /// A port on the remote's 127.0.0.1 (Jupyter's, published there only), as a port on this machine's
+    /// 127.0.0.1, forwarded over the connection; the same local port for the same remote port while Berth runs.
+    virtual Result<int> forwardPort(int remotePort) = 0;
+    /// Runs a program there (by argument vector; each argument is quoted for the remote shell): its exit code and
+    /// what it printed. An error only when ssh itself failed (the connection, ssh's exit code 255).
+    virtual Result<ProcessOutput> run(const std::vector<std::string>& argv, std::chrono::milliseconds timeout) = 0;
 };
 
 } // namespace berth::core

@@ -18,6 +18,9 @@
 
 namespace berth::core {
 
+class EngineClient;
+class RemoteHost;
+
 struct GpuDevice
 {
     int index = 0;
@@ -101,6 +104,12 @@ class GpuHost
 public:
     /// NVML, then nvidia-smi, then /proc; never fails: what could not be learned is in `notes`.
     static HostGpus probe(const GpuProbeOptions& options = GpuProbeOptions::fromEnvironment());
+
+    /// Another machine's GPUs (an engine reached through ssh): nvidia-smi run there, over the same connection;
+    /// never fails: what could not be learned is in `notes`.
+    static HostGpus probeRemote(RemoteHost& host, std::chrono::milliseconds timeout = std::chrono::seconds(20));
+    /// The GPUs of the machine the engine runs on: this one's (probe), or the remote's (probeRemote).
+    static HostGpus probeEngineHost(EngineClient& engine);
 
     /// How busy each GPU is now, from NVML (nvidia-smi is not asked: too slow to sample every second).
     /// NotFound without NVML; a GPU whose figures NVML does not give has -1 in them.

@@ -68,8 +68,10 @@ struct EnvironmentInfo
     std::string image;
     EnvironmentState state = EnvironmentState::Unknown;
     bool ready = false;
-    int hostPort = 0;
-    std::string url; ///< http://127.0.0.1:<port>/ — never with the token
+    int hostPort = 0;   ///< Jupyter's port on this machine's 127.0.0.1 (through ssh: the forwarded one)
+    int enginePort = 0; ///< through ssh: the port published on the engine's machine's 127.0.0.1; else 0
+    std::string machine; ///< through ssh: the engine's machine ("me@lab"), where the folders are; else empty
+    std::string url;    ///< http://127.0.0.1:<port>/ — never with the token
     std::string token;
     TokenSource tokenSource = TokenSource::None;
     std::string workspace; ///< host folder mounted at notebookRoot (or empty)

@@ -38,6 +38,10 @@ struct HostPathPolicy
     static HostPathPolicy forThisUser(const std::string& endpoint = {});
 };
 
+/// The rules that go by a resolved path's name alone (the whole file system, engine sockets and /run, the
+/// system's trees, homes and their hidden settings): also for paths on another machine, resolved there.
+Result<void> judgePathName(const std::string& given, const std::string& resolved, const HostPathPolicy& policy);
+
 /// Judges a host path for a bind mount. Returns the canonical path to send the engine, or a refusal that
 /// names the rule and what to do.
 Result<std::string> checkHostPath(const std::string& path, const HostPathPolicy& policy, bool readOnly);

@@ -5,11 +5,13 @@
 
 #include "Cli.h"
 #include "Commands.h"
+#include "Translate.h"
 
-#include "berth/core/engine/CurlTransport.h"
-#include "berth/core/engine/Endpoint.h"
 #include "berth/core/base/Spelling.h"
 #include "berth/core/base/Token.h"
+#include "berth/core/engine/Connect.h"
+#include "berth/core/engine/CurlTransport.h"
+#include "berth/core/engine/Endpoint.h"
 
 #include <algorithm>
 #include <cstring>
@@ -46,97 +48,129 @@ constexpr std::size_t kMany = 1000;
 
 int cmdComplete(const Invocation& inv, Runtime& rt);
 
-const std::vector<CommandSpec>& commands()
+std::vector<CommandSpec> makeCommands()
 {
-    static const std::vector<CommandSpec> list = {
-        {"info", "", "Show the engine: version, API, CPUs, memory, runtimes", {}, 0, 0, cmdInfo},
-        {"images", "", "List the images on the engine", {}, 0, 0, cmdImages},
-        {"ps", "", "List running containers",
-         {{"all", 'a', false, "also stopped ones"}, {"quiet", 'q', false, "only the ids"}}, 0, 0, cmdPs},
-        {"pull", "IMAGE", "Pull an image, with progress", {}, 1, 1, cmdPull},
-        {"logs", "NAME", "Print a container's log",
-         {{"follow", 'f', false, "keep printing new lines until Ctrl-C or the container stops"},
-          {"tail", 'n', true, "only the last N lines", "N"},
-          {"timestamps", 't', false, "prefix each line with its time"}},
+    return {
+        {"info", "", berth::cli::tr("Show the engine: version, API, CPUs, memory, runtimes"), {}, 0, 0, cmdInfo},
+        {"images", "", berth::cli::tr("List the images on the engine"), {}, 0, 0, cmdImages},
+        {"ps", "", berth::cli::tr("List running containers"),
+         {{"all", 'a', false, berth::cli::tr("also stopped ones")},
+          {"quiet", 'q', false, berth::cli::tr("only the ids")}},
+         0, 0, cmdPs},
+        {"pull", "IMAGE", berth::cli::tr("Pull an image, with progress"), {}, 1, 1, cmdPull},
+        {"logs", "NAME", berth::cli::tr("Print a container's log"),
+         {{"follow", 'f', false, berth::cli::tr("keep printing new lines until Ctrl-C or the container stops")},
+          {"tail", 'n', true, berth::cli::tr("only the last N lines"), "N"},
+          {"timestamps", 't', false, berth::cli::tr("prefix each line with its time")}},
          1, 1, cmdLogs},
-        {"stop", "NAME...", "Stop containers gracefully",
-         {{"time", 't', true, "seconds to wait before killing it (default 30 for a Berth environment, 10 otherwise)",
+        {"stop", "NAME...", berth::cli::tr("Stop containers gracefully"),
+         {{"time", 't', true,
+           berth::cli::tr("seconds to wait before killing it (default 30 for a Berth environment, 10 otherwise)"),
            "S"}},
          1, kMany, cmdStop, true},
-        {"start", "NAME...", "Start stopped environments again (token, folder and caps kept) and wait for Jupyter",
-         {{"timeout", 0, true, "seconds to wait for Jupyter (default 180)", "S"},
-          {"no-wait", 0, false, "return once started"}},
+        {"start", "NAME...",
+         berth::cli::tr("Start stopped environments again (token, folder and caps kept) and wait for Jupyter"),
+         {{"timeout", 0, true, berth::cli::tr("seconds to wait for Jupyter (default 180)"), "S"},
+          {"no-wait", 0, false, berth::cli::tr("return once started")}},
          1, kMany, cmdStart, true},
-        {"restart", "NAME...", "Stop, then start again and wait for Jupyter",
-         {{"timeout", 0, true, "seconds to wait for Jupyter (default 180)", "S"},
-          {"no-wait", 0, false, "return once started"}},
+        {"restart", "NAME...", berth::cli::tr("Stop, then start again and wait for Jupyter"),
+         {{"timeout", 0, true, berth::cli::tr("seconds to wait for Jupyter (default 180)"), "S"},
+          {"no-wait", 0, false, berth::cli::tr("return once started")}},
          1, kMany, cmdRestart, true},
-        {"rm", "NAME...", "Remove containers; refuses when user files would be lost",
-         {{"force", 'f', false, "remove it even while it runs or when files would be lost"}}, 1, kMany, cmdRm, true},
-        {"launch", "IMAGE | --profile FILE", "Start a Jupyter environment and wait until it answers",
-         {{"profile", 0, true, "a classroom profile (devcontainer.json); IMAGE, if given, replaces its image",
-           "FILE"},
-          {"allow", 0, true, "with --profile: grant what it asks beyond a notebook's needs, by the name berthctl "
-                             "profile show gives (repeatable): privileged, cap-add=NAME, device=PATH, network=host...",
+        {"rm", "NAME...", berth::cli::tr("Remove containers; refuses when user files would be lost"),
+         {{"force", 'f', false, berth::cli::tr("remove it even while it runs or when files would be lost")}},
+         1, kMany, cmdRm, true},
+        {"launch", "IMAGE | --profile FILE", berth::cli::tr("Start a Jupyter environment and wait until it answers"),
+         {{"profile", 0, true,
+           berth::cli::tr("a classroom profile (devcontainer.json); IMAGE, if given, replaces its image"), "FILE"},
+          {"allow", 0, true,
+           berth::cli::tr("with --profile: grant what it asks beyond a notebook's needs, by the name berthctl "
+                          "profile show gives (repeatable): privileged, cap-add=NAME, device=PATH, network=host..."),
            "WHAT"},
-          {"name", 0, true, "the environment's name (default: from the image, or the profile's environment)", "NAME"},
-          {"mount", 'v', true, "a host folder in the container (repeatable); HOST must exist unless ,create",
+          {"name", 0, true,
+           berth::cli::tr("the environment's name (default: from the image, or the profile's environment)"), "NAME"},
+          {"mount", 'v', true,
+           berth::cli::tr("a host folder in the container (repeatable); HOST must exist unless ,create"),
            "HOST:CONTAINER[:ro][,create]"},
-          {"workspace", 0, true, "host folder for notebooks (default: ~/Documents/Berth/NAME)", "DIR"},
-          {"no-workspace", 0, false, "mount no notebook folder (work is lost with the container)"},
-          {"memory", 'm', true, "memory cap: 512m, 4g, 1.5GiB", "SIZE"},
-          {"cpus", 0, true, "CPU cap: 2, 0.5 (0.01 at least)", "N"},
-          {"port", 'p', true, "Jupyter's port on 127.0.0.1 (default: a free one the engine picks)", "PORT"},
-          {"shm-size", 0, true, "shared memory (default 1g, or half a smaller memory cap)", "SIZE"},
-          {"gpus", 0, true, "all, none, a count (2), or device=0,1 / GPU-<uuid>", "GPUS"},
-          {"env", 'e', true, "a variable in the container (repeatable); with --profile, --env NAME picks one of its "
-                             "environments", "KEY=VALUE"},
-          {"timeout", 0, true, "seconds to wait for Jupyter (default 180)", "S"},
-          {"no-wait", 0, false, "return once started, without waiting for Jupyter"},
-          {"show-token", 0, false, "print the token too"},
-          {"force", 0, false, "launch a GPU request even when berthctl check says it cannot run here"}},
+          {"workspace", 0, true, berth::cli::tr("host folder for notebooks (default: ~/Documents/Berth/NAME)"), "DIR"},
+          {"no-workspace", 0, false, berth::cli::tr("mount no notebook folder (work is lost with the container)")},
+          {"memory", 'm', true, berth::cli::tr("memory cap: 512m, 4g, 1.5GiB"), "SIZE"},
+          {"cpus", 0, true, berth::cli::tr("CPU cap: 2, 0.5 (0.01 at least)"), "N"},
+          {"port", 'p', true,
+           berth::cli::tr("Jupyter's port on 127.0.0.1 (default: a free one the engine picks)"), "PORT"},
+          {"shm-size", 0, true, berth::cli::tr("shared memory (default 1g, or half a smaller memory cap)"), "SIZE"},
+          {"gpus", 0, true, berth::cli::tr("all, none, a count (2), or device=0,1 / GPU-<uuid>"), "GPUS"},
+          {"env", 'e', true,
+           berth::cli::tr("a variable in the container (repeatable); with --profile, --env NAME picks one of its "
+                          "environments"),
+           "KEY=VALUE"},
+          {"timeout", 0, true, berth::cli::tr("seconds to wait for Jupyter (default 180)"), "S"},
+          {"no-wait", 0, false, berth::cli::tr("return once started, without waiting for Jupyter")},
+          {"show-token", 0, false, berth::cli::tr("print the token too")},
+          {"force", 0, false,
+           berth::cli::tr("launch a GPU request even when berthctl check says it cannot run here")}},
          0, 1, cmdLaunch},
         {"profile", "validate|show|pin FILE | save NAME FILE",
-         "A classroom profile (devcontainer.json, or a folder with .devcontainer/): validate it; show what each "
-         "environment will do here, with its GPU verdict and warnings; pin its images to the local digests; save "
-         "a running environment as a new profile, pinned",
-         {{"dry-run", 0, false, "pin: say what would change, write nothing"}}, 2, 3, cmdProfile},
+         berth::cli::tr("A classroom profile (devcontainer.json, or a folder with .devcontainer/): validate it; show "
+                        "what each environment will do here, with its GPU verdict and warnings; pin its images to "
+                        "the local digests; save a running environment as a new profile, pinned"),
+         {{"dry-run", 0, false, berth::cli::tr("pin: say what would change, write nothing")}}, 2, 3, cmdProfile},
         {"bundle", "export PROFILE -o FILE.tar | import FILE.tar [DIR]",
-         "An offline bundle: a profile and its images in one file (export), loaded into any engine with every "
-         "image's ID checked, the profile written to DIR (import; default: a folder named after the bundle)",
-         {{"output", 'o', true, "export: the bundle to write (never over an existing file)", "FILE.tar"}}, 2, 3,
-         cmdBundle},
-        {"token", "NAME", "Print an environment's Jupyter token", {}, 1, 1, cmdToken},
-        {"open", "NAME", "Print an environment's URL, or open it in the browser",
-         {{"browser", 'b', false, "open it in the browser, logged in"}}, 1, 1, cmdOpen},
-        {"record", "NAME", "What ran: image digest, CUDA, driver, GPUs, caps, mounts, Jupyter", {}, 1, 1, cmdRecord},
-        {"gpu", "", "Show this machine's NVIDIA GPUs, driver and CUDA, and whether the engine can pass GPUs", {}, 0, 0,
-         cmdGpu},
+         berth::cli::tr("An offline bundle: a profile and its images in one file (export), loaded into any engine "
+                        "with every image's ID checked, the profile written to DIR (import; default: a folder named "
+                        "after the bundle)"),
+         {{"output", 'o', true, berth::cli::tr("export: the bundle to write (never over an existing file)"),
+           "FILE.tar"}},
+         2, 3, cmdBundle},
+        {"token", "NAME", berth::cli::tr("Print an environment's Jupyter token"), {}, 1, 1, cmdToken},
+        {"open", "NAME", berth::cli::tr("Print an environment's URL, or open it in the browser"),
+         {{"browser", 'b', false, berth::cli::tr("open it in the browser, logged in")}}, 1, 1, cmdOpen},
+        {"record", "NAME", berth::cli::tr("What ran: image digest, CUDA, driver, GPUs, caps, mounts, Jupyter"), {},
+         1, 1, cmdRecord},
+        {"gpu", "",
+         berth::cli::tr("Show this machine's NVIDIA GPUs, driver and CUDA, and whether the engine can pass GPUs"), {},
+         0, 0, cmdGpu},
         {"check", "IMAGE",
-         "Say whether IMAGE can run here, before any pull (exit 0: runs on the GPU or is a CPU image; "
-         "3: cannot run here; 4: unknown; 1: failure such as the engine down; 2: bad usage)",
+         berth::cli::tr("Say whether IMAGE can run here, before any pull (exit 0: runs on the GPU or is a CPU "
+                        "image; 3: cannot run here; 4: unknown; 1: failure such as the engine down; 2: bad usage)"),
          {}, 1, 1, cmdCheck},
-        {"inspect", "NAME", "Print the engine's own JSON of a container (else of an image)", {}, 1, 1, cmdInspect},
-        {"rmi", "IMAGE...", "Remove images", {{"force", 'f', false, "untag it even when a container uses it"}}, 1,
-         kMany, cmdRmi, true},
-        {"stats", "NAME", "Show a container's CPU, memory, network and PIDs until Ctrl-C",
-         {{"no-stream", 0, false, "one sample, then exit"}}, 1, 1, cmdStats},
-        {"exec", "NAME -- CMD...", "Run a command in a running container; its exit code is berthctl's",
-         {{"timeout", 0, true, "seconds the command may take (default 300)", "S"}}, 2, kMany, cmdExec},
-        {"events", "", "Follow the engine's events until Ctrl-C",
-         {{"filter", 'f', true, "only these (repeatable): type=container, label=berth.env, container=NAME...",
+        {"inspect", "NAME", berth::cli::tr("Print the engine's own JSON of a container (else of an image)"), {}, 1,
+         1, cmdInspect},
+        {"rmi", "IMAGE...", berth::cli::tr("Remove images"),
+         {{"force", 'f', false, berth::cli::tr("untag it even when a container uses it")}}, 1, kMany, cmdRmi, true},
+        {"stats", "NAME", berth::cli::tr("Show a container's CPU, memory, network and PIDs until Ctrl-C"),
+         {{"no-stream", 0, false, berth::cli::tr("one sample, then exit")}}, 1, 1, cmdStats},
+        {"exec", "NAME -- CMD...", berth::cli::tr("Run a command in a running container; its exit code is berthctl's"),
+         {{"timeout", 0, true, berth::cli::tr("seconds the command may take (default 300)"), "S"}}, 2, kMany,
+         cmdExec},
+        {"events", "", berth::cli::tr("Follow the engine's events until Ctrl-C"),
+         {{"filter", 'f', true,
+           berth::cli::tr("only these (repeatable): type=container, label=berth.env, container=NAME..."),
            "KEY=VALUE"}},
          0, 0, cmdEvents},
-        {"cp", "NAME:/PATH DEST", "Copy files out of a container (running or stopped) into a folder", {}, 2, 2, cmdCp},
+        {"cp", "NAME:/PATH DEST",
+         berth::cli::tr("Copy files out of a container (running or stopped) into a folder"), {}, 2, 2, cmdCp},
         {"complete", "commands | options COMMAND | containers | environments | images",
-         "Names for shell completion, one a line (the completions in resources/completions call it); nothing "
-         "when the engine does not answer",
+         berth::cli::tr("Names for shell completion, one a line (the completions in resources/completions call it); "
+                        "nothing when the engine does not answer"),
          {}, 1, 2, cmdComplete},
-        {"help", "[COMMAND]", "Show help for berthctl or a command",
-         {{"man", 0, false, "the whole manual as a man page (troff), as berthctl(1) is built from it"}}, 0, 1, nullptr},
-        {"version", "", "Show Berth's version", {}, 0, 0, nullptr},
+        {"help", "[COMMAND]", berth::cli::tr("Show help for berthctl or a command"),
+         {{"man", 0, false,
+           berth::cli::tr("the whole manual as a man page (troff), as berthctl(1) is built from it")}},
+         0, 1, nullptr},
+        {"version", "", berth::cli::tr("Show Berth's version"), {}, 0, 0, nullptr},
     };
-    return list;
+}
+
+/// The table in the language berthctl speaks, made once for each (the manual page asks for English).
+const std::vector<CommandSpec>& commands()
+{
+    if (language() == Language::English) {
+        static const std::vector<CommandSpec> english = makeCommands();
+        return english;
+    }
+    static const std::vector<CommandSpec> translated = makeCommands();
+    return translated;
 }
 
 /// Names for the shell's completion: quick, quiet, and never an error a shell would print under the prompt.
@@ -188,35 +222,55 @@ int cmdComplete(const Invocation& inv, Runtime& rt)
 std::string didYouMean(const std::string& typed, const std::vector<std::string>& known)
 {
     const std::string best = core::closestName(typed, known);
-    return best.empty() ? std::string() : " Did you mean '" + best + "'?";
+    return best.empty() ? std::string() : arg(berth::cli::tr(" Did you mean '%1'?"), best);
+}
+
+/// "  HEAD      help", the help's further lines (a translation breaks its own) under its first.
+void printOption(std::ostream& out, const std::string& head, const std::string& help, std::size_t column)
+{
+    out << "  " << head << std::string(head.size() + 2 > column ? 2 : column - head.size(), ' ');
+    for (const char c : help) {
+        out << c;
+        if (c == '\n') {
+            out << std::string(column + 2, ' ');
+        }
+    }
+    out << '\n';
 }
 
 void printUsage(std::ostream& out)
 {
-    out << "Usage: berthctl [-H URL | --context NAME] [--json] COMMAND [ARGS...]\n\n"
-           "Containerized AI environments on a Docker or Podman engine.\n\nCommands:\n";
+    out << arg(berth::cli::tr("Usage: %1"), "berthctl [-H URL | --context NAME] [--json] COMMAND [ARGS...]") << "\n\n"
+        << berth::cli::tr("Containerized AI environments on a Docker or Podman engine.") << "\n\n"
+        << berth::cli::tr("Commands:") << '\n';
     for (const auto& c : commands()) {
         std::string head = c.name + (c.args.empty() ? "" : " " + c.args);
         out << "  " << head << std::string(head.size() < 18 ? 18 - head.size() : 1, ' ') << c.summary << '\n';
     }
-    out << "\nOptions for every command:\n"
-           "  -H, --host URL    engine address: unix:///path/to/socket or tcp://host:port\n"
-           "                    (default: DOCKER_HOST, else the docker context, else Docker's or\n"
-           "                    Podman's usual socket)\n"
-           "  -c, --context NAME  use a docker context (docker context ls)\n"
-           "  --json            machine-readable output\n"
-           "  -h, --help        help for berthctl or a command\n"
-           "  --version         print Berth's version\n\n"
-           "Exit codes: 0 success, 1 failure (one line on stderr says why), 2 bad usage, 130 interrupted.\n";
+    out << '\n' << berth::cli::tr("Options for every command:") << '\n';
+    printOption(
+        out, "-H, --host URL",
+        berth::cli::tr("engine address: unix:///path/to/socket or tcp://host:port\n(default: DOCKER_HOST, else the "
+                       "docker context, else Docker's or\nPodman's usual socket)"),
+        18);
+    printOption(out, "-c, --context NAME", berth::cli::tr("use a docker context (docker context ls)"), 18);
+    printOption(out, "--json", berth::cli::tr("machine-readable output"), 18);
+    printOption(out, "-h, --help", berth::cli::tr("help for berthctl or a command"), 18);
+    printOption(out, "--version", berth::cli::tr("print Berth's version"), 18);
+    out << '\n'
+        << berth::cli::tr(
+               "Exit codes: 0 success, 1 failure (one line on stderr says why), 2 bad usage, 130 interrupted.")
+        << '\n';
 }
 
 void printCommandUsage(const CommandSpec& c, std::ostream& out)
 {
-    out << "Usage: berthctl " << c.name << (c.options.empty() ? "" : " [OPTIONS]") << (c.args.empty() ? "" : " " + c.args)
+    out << arg(berth::cli::tr("Usage: %1"),
+               "berthctl " + c.name + (c.options.empty() ? "" : " [OPTIONS]") + (c.args.empty() ? "" : " " + c.args))
         << "\n\n"
-        << c.summary << ".\n";
+        << arg(berth::cli::tr("%1."), c.summary) << '\n';
     if (!c.options.empty()) {
-        out << "\nOptions:\n";
+        out << '\n' << berth::cli::tr("Options:") << '\n';
         for (const auto& o : c.options) {
             std::string head = (o.shortName ? std::string("-") + o.shortName + ", " : "    ") + "--" + o.name +
                                (o.takesValue ? " " + o.valueName : "");
@@ -293,13 +347,16 @@ void printManual(std::ostream& out)
 
 bool g_json = false; ///< --json anywhere on the command line: usage errors are JSON too
 
-int usageError(const std::string& message, const CommandSpec* c = nullptr)
+/// `message` is worded twice: in the user's language for the terminal, in English for --json (an interface).
+int usageError(const std::function<std::string()>& message, const CommandSpec* c = nullptr)
 {
     if (g_json) {
-        printJson({{"error", {{"kind", "usage"}, {"message", message}, {"engineMessage", ""}, {"httpStatus", 0}}}});
+        const EnglishOnly english;
+        printJson({{"error", {{"kind", "usage"}, {"message", message()}, {"engineMessage", ""}, {"httpStatus", 0}}}});
     }
-    std::cerr << "berthctl: " << core::printable(message) << '\n';
-    std::cerr << (c ? "Run 'berthctl " + c->name + " --help' for its usage." : "Run 'berthctl --help' for usage.")
+    std::cerr << "berthctl: " << core::printable(message()) << '\n';
+    std::cerr << (c ? arg(berth::cli::tr("Run 'berthctl %1 --help' for its usage."), c->name)
+                    : berth::cli::tr("Run 'berthctl --help' for usage."))
               << '\n';
     return kExitUsage;
 }
@@ -367,14 +424,18 @@ int berth::cli::run(const std::vector<std::string>& args, std::atomic<bool>& int
         if (a == "-c" || a == "--context") {
             context = needValue("--context");
             if (!context) {
-                return usageError("--context needs the name of a docker context (docker context ls)");
+                return usageError(
+                    [] { return berth::cli::tr("--context needs the name of a docker context (docker context ls)"); });
             }
             continue;
         }
         if (a == "-H" || a == "--host") {
             host = needValue("--host");
             if (!host) {
-                return usageError("--host needs an address, like unix:///var/run/docker.sock or tcp://host:2375");
+                return usageError([] {
+                    return berth::cli::tr(
+                        "--host needs an address, like unix:///var/run/docker.sock or tcp://host:2375");
+                });
             }
             continue;
         }
@@ -389,7 +450,8 @@ int berth::cli::run(const std::vector<std::string>& args, std::atomic<bool>& int
                 for (const auto& c : commands()) {
                     names.push_back(c.name);
                 }
-                return usageError("unknown command '" + a + "'." + didYouMean(a, names));
+                return usageError(
+                    [&] { return arg(berth::cli::tr("unknown command '%1'."), a) + didYouMean(a, names); });
             }
             inv.command = a;
             continue;
@@ -423,13 +485,17 @@ int berth::cli::run(const std::vector<std::string>& args, std::atomic<bool>& int
                 for (const auto& o : spec->options) {
                     names.push_back("--" + o.name);
                 }
-                return usageError("unknown option '" + a + "' for " + spec->name + "." + didYouMean(a, names), spec);
+                return usageError(
+                    [&] {
+                        return arg(berth::cli::tr("unknown option '%1' for %2."), a, spec->name) + didYouMean(a, names);
+                    },
+                    spec);
             }
             for (auto& [o, _] : found) {
                 if (o->takesValue) {
                     auto v = needValue(o->name);
                     if (!v) {
-                        return usageError("--" + o->name + " needs a value", spec);
+                        return usageError([&] { return arg(berth::cli::tr("--%1 needs a value"), o->name); }, spec);
                     }
                     inv.options[o->name].push_back(*v);
                 } else {
@@ -439,7 +505,7 @@ int berth::cli::run(const std::vector<std::string>& args, std::atomic<bool>& int
             continue;
         }
         if (a.size() > 1 && a[0] == '-') {
-            return usageError("unknown option '" + a + "'");
+            return usageError([&] { return arg(berth::cli::tr("unknown option '%1'"), a); });
         }
         inv.positional.push_back(a);
     }
@@ -462,6 +528,7 @@ int berth::cli::run(const std::vector<std::string>& args, std::atomic<bool>& int
     }
     if (spec->name == "help") {
         if (inv.has("man")) {
+            const EnglishOnly english; // berthctl(1) is built from it, and man pages are English
             printManual(std::cout);
             return kExitOk;
         }
@@ -475,13 +542,13 @@ int berth::cli::run(const std::vector<std::string>& args, std::atomic<bool>& int
                 return kExitOk;
             }
         }
-        return usageError("no command '" + inv.positional.front() + "'");
+        return usageError([&] { return arg(berth::cli::tr("no command '%1'"), inv.positional.front()); });
     }
     if (inv.positional.size() < spec->minArgs) {
-        return usageError(spec->name + " needs " + spec->args, spec);
+        return usageError([&] { return arg(berth::cli::tr("%1 needs %2"), spec->name, spec->args); }, spec);
     }
     if (inv.positional.size() > spec->maxArgs) {
-        return usageError("too many arguments for " + spec->name, spec);
+        return usageError([&] { return arg(berth::cli::tr("too many arguments for %1"), spec->name); }, spec);
     }
 
     if (!transport) {
@@ -490,7 +557,8 @@ int berth::cli::run(const std::vector<std::string>& args, std::atomic<bool>& int
             std::cerr << "berthctl: " << endpoint.error().describe() << '\n';
             return endpoint.error().kind == core::ErrorKind::BadInput ? kExitUsage : kExitFailure;
         }
-        transport = std::make_shared<core::CurlTransport>(*endpoint);
+        // berthctl: an ssh connection outlives the command by a minute, for the next one to reuse.
+        transport = core::connectTo(*endpoint, std::chrono::seconds(60));
     }
 
     int rc = kExitFailure;
@@ -515,7 +583,8 @@ int berth::cli::run(const std::vector<std::string>& args, std::atomic<bool>& int
             }
         } catch (const std::exception& e) {
             // Core reports errors as values; this is the last guard against a bug, not a way of working.
-            std::cerr << "berthctl: internal error (" << e.what() << "); please report it.\n";
+            std::cerr << "berthctl: " << arg(berth::cli::tr("internal error (%1); please report it."), e.what())
+                      << '\n';
             rc = kExitFailure;
         }
     }

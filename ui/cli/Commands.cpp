@@ -46,10 +46,16 @@ void printJson(const json& j)
 
 int fail(const Invocation& inv, const Error& error)
 {
+    return fail(inv, [&] { return error; });
+}
+
+int fail(const Invocation& inv, const std::function<Error()>& error)
+{
     // Messages quote logs and engines: shown, never obeyed by the terminal.
-    std::cerr << "berthctl: " << printable(describe(error)) << '\n';
+    std::cerr << "berthctl: " << printable(describe(error())) << '\n';
     if (inv.json) {
-        printJson({{"error", errorJson(error)}});
+        const EnglishOnly english;
+        printJson({{"error", errorJson(error())}});
     }
     return kExitFailure;
 }
@@ -65,16 +71,20 @@ int cmdInfo(const Invocation& inv, Runtime& rt)
         return fail(inv, ver.error());
     }
     const bool exposed = ver->loopbackPortsReachableFromNetwork();
-    const std::string exposedWarning =
-        "Docker " + ver->version + " lets other machines on this network segment reach ports published on "
-        "127.0.0.1 (moby#45610), Jupyter's among them. Update Docker to 28 or later, or drop such traffic: "
-        "iptables -t raw -I PREROUTING ! -i lo -d 127.0.0.0/8 -j DROP";
+    auto exposedWarning = [&] {
+        return arg(
+            berth::cli::tr("Docker %1 lets other machines on this network segment reach ports published on "
+                           "127.0.0.1 (moby#45610), Jupyter's among them. Update Docker to 28 or later, or drop such "
+                           "traffic: iptables -t raw -I PREROUTING ! -i lo -d 127.0.0.0/8 -j DROP"),
+            ver->version);
+    };
     if (inv.json) {
+        const EnglishOnly english;
         json out = {{"endpoint", rt.engine.endpoint()},
                     {"apiVersion", rt.engine.apiVersion()},
                     {"version", ver->raw},
                     {"info", info->raw}};
-        out["warnings"] = exposed ? json::array({exposedWarning}) : json::array();
+        out["warnings"] = exposed ? json::array({exposedWarning()}) : json::array();
         printJson(out);
         return kExitOk;
     }
@@ -82,19 +92,24 @@ int cmdInfo(const Invocation& inv, Runtime& rt)
     for (const auto& r : info->runtimes) {
         runtimes += (runtimes.empty() ? "" : ", ") + r;
     }
-    Table t({"Endpoint:", rt.engine.endpoint()});
-    t.add({"Engine:", std::string(ver->podman ? "Podman " : "Docker ") + ver->version});
-    t.add({"API:", rt.engine.apiVersion() + " (engine serves " + ver->minApiVersion + " to " + ver->apiVersion + ")"});
-    t.add({"System:", info->operatingSystem + ", " + info->architecture + ", kernel " + ver->kernelVersion});
-    t.add({"CPUs:", std::to_string(info->ncpu)});
-    t.add({"Memory:", formatBytes(static_cast<std::uint64_t>(info->memTotal))});
-    t.add({"Cgroup:", info->cgroupVersion.empty() ? "?" : "v" + info->cgroupVersion});
-    t.add({"Runtimes:", runtimes + (info->defaultRuntime.empty() ? "" : " (default " + info->defaultRuntime + ")")});
-    t.add({"Containers:", std::to_string(info->containers) + " (" + std::to_string(info->containersRunning) + " running)"});
-    t.add({"Images:", std::to_string(info->images)});
+    Table t({berth::cli::tr("Endpoint:"), rt.engine.endpoint()});
+    t.add({berth::cli::tr("Engine:"), std::string(ver->podman ? "Podman " : "Docker ") + ver->version});
+    t.add({berth::cli::tr("API:"), arg(berth::cli::tr("%1 (engine serves %2 to %3)"), rt.engine.apiVersion(),
+                                       ver->minApiVersion, ver->apiVersion)});
+    t.add({berth::cli::tr("System:"),
+           arg(berth::cli::tr("%1, %2, kernel %3"), info->operatingSystem, info->architecture, ver->kernelVersion)});
+    t.add({berth::cli::tr("CPUs:"), std::to_string(info->ncpu)});
+    t.add({berth::cli::tr("Memory:"), formatBytes(static_cast<std::uint64_t>(info->memTotal))});
+    t.add({berth::cli::tr("Cgroup:"), info->cgroupVersion.empty() ? "?" : "v" + info->cgroupVersion});
+    t.add({berth::cli::tr("Runtimes:"), info->defaultRuntime.empty()
+                                            ? runtimes
+                                            : arg(berth::cli::tr("%1 (default %2)"), runtimes, info->defaultRuntime)});
+    t.add({berth::cli::tr("Containers:"),
+           arg(berth::cli::tr("%1 (%2 running)"), info->containers, info->containersRunning)});
+    t.add({berth::cli::tr("Images:"), std::to_string(info->images)});
     t.print(std::cout);
     if (exposed) {
-        std::cout << "\nWarning: " << exposedWarning << '\n';
+        std::cout << '\n' << arg(berth::cli::tr("Warning: %1"), exposedWarning()) << '\n';
     }
     return kExitOk;
 }
@@ -113,7 +128,8 @@ int cmdImages(const Invocation& inv, Runtime& rt)
         printJson(arr);
         return kExitOk;
     }
-    Table t({"REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"});
+    Table t({berth::cli::tr("REPOSITORY"), berth::cli::tr("TAG"), berth::cli::tr("IMAGE ID"), berth::cli::tr("CREATED"),
+             berth::cli::tr("SIZE")});
     const auto now = nowSeconds();
     for (const auto& i : *images) {
         std::vector<std::string> tags = i.repoTags;
@@ -161,7 +177,8 @@ int cmdPs(const Invocation& inv, Runtime& rt)
     if (!list) {
         return fail(inv, list.error());
     }
-    Table t({"CONTAINER ID", "NAME", "IMAGE", "STATE", "STATUS", "PORTS"});
+    Table t({berth::cli::tr("CONTAINER ID"), berth::cli::tr("NAME"), berth::cli::tr("IMAGE"), berth::cli::tr("STATE"),
+             berth::cli::tr("STATUS"), berth::cli::tr("PORTS")});
     for (const auto& c : *list) {
         t.add({shortId(c.id), c.name(), c.image, c.state, c.status, c.portsText()});
     }
@@ -226,7 +243,8 @@ private:
         std::snprintf(pct, sizeof pct, f < 0 ? "  ?%%" : "%3d%%", f < 0 ? 0 : static_cast<int>(f * 100));
         std::cerr << "\r[" << bar << "] " << pct << "  " << formatBytes(static_cast<std::uint64_t>(p.bytesDone()))
                   << " / " << formatBytes(static_cast<std::uint64_t>(p.bytesTotal())) << "  "
-                  << p.layersComplete() << "/" << p.layers().size() << " layers\x1b[K" << std::flush;
+                  << arg(berth::cli::tr("%1/%2 layers"), p.layersComplete(), p.layers().size()) << "\x1b[K"
+                  << std::flush;
     }
 
     bool m_json;
@@ -247,7 +265,7 @@ int cmdPull(const Invocation& inv, Runtime& rt)
     }
     space = imageStoreSpace(*info);
     if (space && !inv.json) {
-        std::cerr << "Room for images: " << printable(describe(*space), false) << '\n';
+        std::cerr << arg(berth::cli::tr("Room for images: %1"), printable(describe(*space), false)) << '\n';
     }
     bool warned = false;
     PullPrinter printer(inv.json);
@@ -256,18 +274,23 @@ int cmdPull(const Invocation& inv, Runtime& rt)
         last = p;
         if (space && !warned && pullMayNotFit(p.bytesTotal(), *space)) {
             warned = true;
-            std::cerr << (inv.json ? "" : "\n") << "berthctl: warning: this pull downloads "
-                      << formatBytes(static_cast<std::uint64_t>(p.bytesTotal()))
-                      << " so far, about twice that unpacked, and only " << formatBytes(space->freeBytes)
-                      << " is free at " << printable(space->path, false)
-                      << "; free some space (docker image prune) if it fails.\n";
+            std::cerr << (inv.json ? "" : "\n") << "berthctl: "
+                      << arg(berth::cli::tr(
+                                 "warning: this pull downloads %1 so far, about twice that unpacked, and only %2 "
+                                 "is free at %3; free some space (docker image prune) if it fails."),
+                             formatBytes(static_cast<std::uint64_t>(p.bytesTotal())), formatBytes(space->freeBytes),
+                             printable(space->path, false))
+                      << '\n';
         }
         printer.update(p);
     }, &rt.interrupted);
     printer.finish(last, r.ok());
     if (!r) {
         if (r.error().kind == ErrorKind::Cancelled) {
-            std::cerr << "berthctl: pull of " << ref << " cancelled; layers already downloaded are kept.\n";
+            std::cerr << "berthctl: "
+                      << arg(berth::cli::tr("pull of %1 cancelled; layers already downloaded are kept."),
+                             printable(ref, false))
+                      << '\n';
             return kExitFailure;
         }
         return fail(inv, r.error());
@@ -284,9 +307,11 @@ int cmdPull(const Invocation& inv, Runtime& rt)
         }
         printJson(out);
     } else {
-        std::cout << printable(last.status().empty() ? "Pulled " + ref : last.status(), false) << '\n';
+        // The engine's last status line ("Status: Downloaded newer image for ...") is its own words.
+        std::cout << printable(last.status().empty() ? arg(berth::cli::tr("Pulled %1"), ref) : last.status(), false)
+                  << '\n';
         if (details && !details->repoDigests.empty()) {
-            std::cout << "Digest: " << printable(details->repoDigests.front(), false) << '\n';
+            std::cout << arg(berth::cli::tr("Digest: %1"), printable(details->repoDigests.front(), false)) << '\n';
         }
     }
     return kExitOk;
@@ -307,7 +332,9 @@ int cmdLogs(const Invocation& inv, Runtime& rt)
             }
             opts.tail = n;
         } catch (const std::exception&) {
-            std::cerr << "berthctl: --tail takes a whole number of lines, not '" << *tail << "'\n";
+            std::cerr << "berthctl: "
+                      << arg(berth::cli::tr("--tail takes a whole number of lines, not '%1'"), printable(*tail))
+                      << '\n';
             return kExitUsage;
         }
     }
@@ -405,7 +432,7 @@ int cmdStop(const Invocation& inv, Runtime& rt)
     }
     auto grace = graceSeconds(inv, *details);
     if (!grace) {
-        std::cerr << "berthctl: --time takes whole seconds from 0 to 3600\n";
+        std::cerr << "berthctl: " << berth::cli::tr("--time takes whole seconds from 0 to 3600") << '\n';
         return kExitUsage;
     }
     auto r = rt.engine.stopContainer(details->id, *grace);
@@ -419,11 +446,11 @@ int cmdStop(const Invocation& inv, Runtime& rt)
                    {"state", after ? after->state.status : "unknown"},
                    {"exitCode", after ? after->state.exitCode : -1}});
     } else {
-        std::cout << "Stopped " << printable(details->name, false);
-        if (after && after->state.exitCode == 137) {
-            std::cout << " (it did not stop within " << *grace << " s and was killed)";
-        }
-        std::cout << '\n';
+        std::cout << (after && after->state.exitCode == 137
+                          ? arg(berth::cli::tr("Stopped %1 (it did not stop within %2 s and was killed)"),
+                                printable(details->name, false), *grace)
+                          : arg(berth::cli::tr("Stopped %1"), printable(details->name, false)))
+                  << '\n';
     }
     return kExitOk;
 }
@@ -444,11 +471,14 @@ int cmdRm(const Invocation& inv, Runtime& rt)
             text += "\n  " + e.files[i];
         }
         if (e.files.size() > shown) {
-            text += "\n  ... and " + std::to_string(e.files.size() - shown) + " more";
+            text += "\n  " + arg(berth::cli::tr("... and %1 more"), e.files.size() - shown);
         }
         std::string advice = remedySentence(e.remedies);
-        advice[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(advice[0])));
-        std::cerr << "berthctl: " << printable(text + "\nSave them first: " + advice) << '\n';
+        if (static_cast<unsigned char>(advice[0]) < 0x80) {
+            advice[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(advice[0])));
+        }
+        std::cerr << "berthctl: " << printable(text + "\n" + arg(berth::cli::tr("Save them first: %1"), advice))
+                  << '\n';
         return kExitFailure;
     }
     json kept = json::array();
@@ -458,12 +488,15 @@ int cmdRm(const Invocation& inv, Runtime& rt)
     if (inv.json) {
         printJson({{"id", removed->id}, {"name", removed->name}, {"removed", true}, {"keptVolumes", kept}});
     } else {
-        std::cout << "Removed " << printable(removed->name) << '\n';
+        std::cout << arg(berth::cli::tr("Removed %1"), printable(removed->name)) << '\n';
         // Anonymous volumes are kept (as docker rm without -v does): their files are not thrown away unasked.
         for (const auto& v : removed->keptVolumes) {
-            std::cout << "Kept its volume " << v.name.substr(0, 12) << " (was " << printable(v.target) << ", "
-                      << v.files.size() << (v.more ? "+" : "") << " file(s)) on the engine; remove it with "
-                      << "docker volume rm " << v.name << " when it is no longer needed.\n";
+            std::cout << arg(berth::cli::tr(
+                                 "Kept its volume %1 (was %2, %3 file(s)) on the engine; remove it with docker "
+                                 "volume rm %4 when it is no longer needed."),
+                             v.name.substr(0, 12), printable(v.target),
+                             std::to_string(v.files.size()) + (v.more ? "+" : ""), v.name)
+                      << '\n';
         }
     }
     return kExitOk;

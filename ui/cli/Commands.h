@@ -4,9 +4,11 @@
 
 #include "berth/core/engine/EngineClient.h"
 #include "berth/core/base/Escape.h"
+#include "cli/Translate.h"
 #include "cli/Wording.h"
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -88,7 +90,10 @@ int cmdEvents(const Invocation& inv, Runtime& rt);
 /// Files out of a container, running or stopped, into a folder; nothing there is replaced.
 int cmdCp(const Invocation& inv, Runtime& rt);
 
-/// Prints "berthctl: <message>" on stderr (or a JSON error object on stdout with --json); returns 1.
+/// Prints "berthctl: <message>" on stderr (and a JSON error object on stdout with --json); returns 1.
 int fail(const Invocation& inv, const core::Error& error);
+/// The same for an error berthctl words itself: `error` is made in the user's language for the terminal, and
+/// again in English for --json.
+int fail(const Invocation& inv, const std::function<core::Error()>& error);
 
 } // namespace berth::cli

@@ -36,9 +36,13 @@ int cmdInspect(const Invocation& inv, Runtime& rt)
     }
     auto i = rt.engine.inspectImage(name);
     if (!i) {
-        return fail(inv, i.error().kind == ErrorKind::NotFound
-                             ? makeError(ErrorKind::NotFound, "No container or image named " + name + " on this engine.")
-                             : i.error());
+        if (i.error().kind != ErrorKind::NotFound) {
+            return fail(inv, i.error());
+        }
+        return fail(inv, [&] {
+            return makeError(ErrorKind::NotFound,
+                             arg(berth::cli::tr("No container or image named %1 on this engine."), name));
+        });
     }
     printJson(i->raw);
     return kExitOk;
@@ -49,17 +53,19 @@ int cmdRmi(const Invocation& inv, Runtime& rt)
     const std::string ref = inv.positional.at(0);
     auto r = rt.engine.removeImage(ref, inv.has("force"));
     if (!r) {
-        Error e = r.error();
-        if (e.kind == ErrorKind::Conflict) {
-            e.message = "The image " + ref + " is used by a container.";
-            e.remedies = {{RemedyKind::UsedByContainer, {ref}}, {RemedyKind::RemoveAnyway, {ref}}};
-        }
-        return fail(inv, e);
+        return fail(inv, [&] {
+            Error e = r.error();
+            if (e.kind == ErrorKind::Conflict) {
+                e.message = arg(berth::cli::tr("The image %1 is used by a container."), ref);
+                e.remedies = {{RemedyKind::UsedByContainer, {ref}}, {RemedyKind::RemoveAnyway, {ref}}};
+            }
+            return e;
+        });
     }
     if (inv.json) {
         printJson({{"image", ref}, {"removed", true}});
     } else {
-        std::cout << "Removed " << printable(ref, false) << '\n';
+        std::cout << arg(berth::cli::tr("Removed %1"), printable(ref, false)) << '\n';
     }
     return kExitOk;
 }
@@ -82,7 +88,11 @@ std::vector<std::string> sampleRow(const std::string& name, const StatsSample& s
             formatBytes(s.netRx) + " / " + formatBytes(s.netTx), std::to_string(s.pids)};
 }
 
-const std::vector<std::string> kStatsHeader = {"NAME", "CPU %", "MEM USAGE / LIMIT", "MEM %", "NET I/O", "PIDS"};
+std::vector<std::string> statsHeader()
+{
+    return {berth::cli::tr("NAME"),  berth::cli::tr("CPU %"),   berth::cli::tr("MEM USAGE / LIMIT"),
+            berth::cli::tr("MEM %"), berth::cli::tr("NET I/O"), berth::cli::tr("PIDS")};
+}
 } // namespace
 
 int cmdStats(const Invocation& inv, Runtime& rt)
@@ -100,7 +110,7 @@ int cmdStats(const Invocation& inv, Runtime& rt)
         if (inv.json) {
             printJson(sampleJson(d->name, *s));
         } else {
-            Table t(kStatsHeader);
+            Table t(statsHeader());
             t.add(sampleRow(d->name, *s));
             t.print(std::cout);
         }
@@ -118,7 +128,7 @@ int cmdStats(const Invocation& inv, Runtime& rt)
             std::cout << jsonText(sampleJson(d->name, s)) << std::endl;
             return true;
         }
-        Table t(kStatsHeader);
+        Table t(statsHeader());
         t.add(sampleRow(d->name, s));
         if (tty) {
             std::cout << "\x1b[H\x1b[2J";
@@ -138,7 +148,8 @@ int cmdExec(const Invocation& inv, Runtime& rt)
     const std::string name = inv.positional.at(0);
     std::vector<std::string> cmd(inv.positional.begin() + 1, inv.positional.end());
     if (cmd.empty()) {
-        std::cerr << "berthctl: exec needs a command after the name: berthctl exec NAME -- ls /\n";
+        std::cerr << "berthctl: " << berth::cli::tr("exec needs a command after the name: berthctl exec NAME -- ls /")
+                  << '\n';
         return kExitUsage;
     }
     long seconds = 300;
@@ -146,7 +157,7 @@ int cmdExec(const Invocation& inv, Runtime& rt)
         char* end = nullptr;
         seconds = std::strtol(t->c_str(), &end, 10);
         if (t->empty() || *end != '\0' || seconds < 1 || seconds > 86400) {
-            std::cerr << "berthctl: --timeout takes whole seconds, 1 or more\n";
+            std::cerr << "berthctl: " << berth::cli::tr("--timeout takes whole seconds, 1 or more") << '\n';
             return kExitUsage;
         }
     }
@@ -180,7 +191,8 @@ int cmdEvents(const Invocation& inv, Runtime& rt)
         for (const auto& f : inv.options.at("filter")) {
             const auto eq = f.find('=');
             if (eq == std::string::npos || eq == 0) {
-                std::cerr << "berthctl: --filter takes KEY=VALUE, like type=container or label=berth.env\n";
+                std::cerr << "berthctl: "
+                          << berth::cli::tr("--filter takes KEY=VALUE, like type=container or label=berth.env") << '\n';
                 return kExitUsage;
             }
             opts.filters[f.substr(0, eq)].push_back(f.substr(eq + 1));
@@ -199,7 +211,7 @@ int cmdEvents(const Invocation& inv, Runtime& rt)
         std::cout << when << "  " << printable(e.type + " " + e.action + " " + who, false) << std::endl;
         return true;
     }, &rt.interrupted, [](const Error& e) {
-        std::cerr << "berthctl: " << printable(e.message) << " Reconnecting...\n";
+        std::cerr << "berthctl: " << arg(berth::cli::tr("%1 Reconnecting..."), printable(e.message)) << '\n';
     });
     if (!r && r.error().kind != ErrorKind::Cancelled) {
         return fail(inv, r.error());
@@ -212,7 +224,8 @@ int cmdCp(const Invocation& inv, Runtime& rt)
     const std::string from = inv.positional.at(0);
     const auto colon = from.find(':');
     if (colon == std::string::npos || colon == 0 || colon + 1 >= from.size() || from[colon + 1] != '/') {
-        std::cerr << "berthctl: cp copies out of a container: berthctl cp NAME:/PATH DEST\n";
+        std::cerr << "berthctl: " << berth::cli::tr("cp copies out of a container: berthctl cp NAME:/PATH DEST")
+                  << '\n';
         return kExitUsage;
     }
     const std::string name = from.substr(0, colon), path = from.substr(colon + 1);
@@ -226,10 +239,14 @@ int cmdCp(const Invocation& inv, Runtime& rt)
         printJson({{"written", r->written}, {"skipped", r->skipped}, {"bytes", r->bytes}});
         return kExitOk;
     }
-    std::cout << "Copied " << r->written.size() << " file(s), " << formatBytes(r->bytes) << ", from "
-              << printable(from, false) << " into " << printable(dest, false) << '\n';
+    std::cout << arg(berth::cli::tr("Copied %1 file(s), %2, from %3 into %4"), r->written.size(), formatBytes(r->bytes),
+                     printable(from, false), printable(dest, false))
+              << '\n';
     for (const auto& s : r->skipped) {
-        std::cout << "  skipped " << printable(s, false) << " (a link, a device, or a name outside the folder)\n";
+        std::cout << "  "
+                  << arg(berth::cli::tr("skipped %1 (a link, a device, or a name outside the folder)"),
+                         printable(s, false))
+                  << '\n';
     }
     return kExitOk;
 }

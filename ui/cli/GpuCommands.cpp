@@ -25,23 +25,24 @@ std::string sourceText(const HostGpus& host)
     case HostGpus::Source::Nvml:
         return "NVML (libnvidia-ml.so.1)";
     case HostGpus::Source::NvidiaSmi:
-        return "nvidia-smi (NVML was not usable)";
+        return berth::cli::tr("nvidia-smi (NVML was not usable)");
     case HostGpus::Source::ProcVersion:
-        return "/proc/driver/nvidia/version (NVML and nvidia-smi were not usable)";
+        return berth::cli::tr("/proc/driver/nvidia/version (NVML and nvidia-smi were not usable)");
     case HostGpus::Source::None:
         break;
     }
-    return "nothing";
+    return berth::cli::tr("nothing");
 }
 
 std::string driverText(const HostGpus& host)
 {
     if (!host.hasNvidiaDriver()) {
-        return host.driverNotLoaded ? "installed but not loaded" : "none";
+        return host.driverNotLoaded ? berth::cli::tr("installed but not loaded") : berth::cli::tr("none");
     }
     std::string t = host.driverVersion;
     if (!host.cudaVersion.empty()) {
-        t += " (CUDA up to " + host.cudaVersion + (host.cudaFromTable ? ", from Berth's driver table)" : ")");
+        t += host.cudaFromTable ? arg(berth::cli::tr(" (CUDA up to %1, from Berth's driver table)"), host.cudaVersion)
+                                : arg(berth::cli::tr(" (CUDA up to %1)"), host.cudaVersion);
     }
     return t;
 }
@@ -50,29 +51,31 @@ std::string engineText(const EngineGpuSupport& e)
 {
     switch (e.state) {
     case EngineGpuSupport::State::Yes:
-        return "can hand GPUs to containers: " + e.detail;
+        return arg(berth::cli::tr("can hand GPUs to containers: %1"), e.detail);
     case EngineGpuSupport::State::No:
         return e.detail;
     case EngineGpuSupport::State::Unknown:
         break;
     }
-    return "unknown: " + e.detail;
+    return arg(berth::cli::tr("unknown: %1"), e.detail);
 }
 
 std::string needsText(const ImageNeeds& n)
 {
     switch (n.kind) {
     case ImageNeeds::Kind::Cpu:
-        return "no GPU (a CPU image)";
+        return berth::cli::tr("no GPU (a CPU image)");
     case ImageNeeds::Kind::Gpu:
         if (n.cuda.empty()) {
-            return n.requirements.empty() ? "an NVIDIA GPU, CUDA unknown" : "an NVIDIA GPU: " + n.requirements.front();
+            return n.requirements.empty() ? berth::cli::tr("an NVIDIA GPU, CUDA unknown")
+                                          : arg(berth::cli::tr("an NVIDIA GPU: %1"), n.requirements.front());
         }
-        return "an NVIDIA GPU with CUDA " + n.cuda + (n.cudnn.empty() ? "" : ", cuDNN " + n.cudnn);
+        return n.cudnn.empty() ? arg(berth::cli::tr("an NVIDIA GPU with CUDA %1"), n.cuda)
+                               : arg(berth::cli::tr("an NVIDIA GPU with CUDA %1, cuDNN %2"), n.cuda, n.cudnn);
     case ImageNeeds::Kind::Unknown:
         break;
     }
-    return "unknown";
+    return berth::cli::tr("unknown");
 }
 
 } // namespace
@@ -86,24 +89,28 @@ int cmdGpu(const Invocation& inv, Runtime& rt)
         return kExitOk;
     }
     if (!host.hasNvidiaDriver()) {
-        std::cout << "No NVIDIA GPU found"
-                  << (host.driverNotLoaded ? ": the NVIDIA driver is installed but not loaded." : " on this machine.")
+        std::cout << (host.driverNotLoaded
+                          ? berth::cli::tr("No NVIDIA GPU found: the NVIDIA driver is installed but not loaded.")
+                          : berth::cli::tr("No NVIDIA GPU found on this machine."))
                   << '\n';
         for (const auto& n : host.notes) {
             std::cout << "  " << core::printable(n) << '\n';
         }
     }
-    Table t({"NVIDIA driver:", driverText(host)});
+    Table t({berth::cli::tr("NVIDIA driver:"), driverText(host)});
     if (host.hasNvidiaDriver()) {
-        t.add({"Found with:", sourceText(host)});
-        t.add({"GPUs:", std::to_string(host.gpus.size())});
+        t.add({berth::cli::tr("Found with:"), sourceText(host)});
+        t.add({berth::cli::tr("GPUs:"), std::to_string(host.gpus.size())});
     }
-    t.add({"AMD ROCm:", host.rocm ? "present (/dev/kfd); Berth gives no verdict for ROCm images yet" : "not found"});
-    t.add({"Engine:", engineText(engine)});
+    t.add({berth::cli::tr("AMD ROCm:"),
+           host.rocm ? berth::cli::tr("present (/dev/kfd); Berth gives no verdict for ROCm images yet")
+                     : berth::cli::tr("not found")});
+    t.add({berth::cli::tr("Engine:"), engineText(engine)});
     t.print(std::cout);
     if (!host.gpus.empty()) {
         std::cout << '\n';
-        Table g({"INDEX", "NAME", "MEMORY", "COMPUTE", "UUID"});
+        Table g({berth::cli::tr("INDEX"), berth::cli::tr("NAME"), berth::cli::tr("MEMORY"), berth::cli::tr("COMPUTE"),
+                 "UUID"});
         for (const auto& d : host.gpus) {
             g.add({std::to_string(d.index), d.name.empty() ? "?" : d.name,
                    d.memoryTotal ? formatBytes(d.memoryTotal) : "?",
@@ -114,7 +121,7 @@ int cmdGpu(const Invocation& inv, Runtime& rt)
     if (host.hasNvidiaDriver() && !host.notes.empty()) {
         std::cout << '\n';
         for (const auto& n : host.notes) {
-            std::cout << "Note: " << core::printable(n) << '\n';
+            std::cout << arg(berth::cli::tr("Note: %1"), core::printable(n)) << '\n';
         }
     }
     return kExitOk;
@@ -132,28 +139,36 @@ int cmdCheck(const Invocation& inv, Runtime& rt)
     if (inv.json) {
         json out = v.toJson();
         out["host"] = toJson(host);
-        out["suggestion"] = remedySentence(v.remedies);
+        out["suggestion"] = [&] {
+            const EnglishOnly english; // an interface: the same in every language
+            return remedySentence(v.remedies);
+        }();
         out["exitCode"] = checkExitCode(v);
         printJson(out);
         return checkExitCode(v);
     }
-    Table t({"Image:", ref + (v.needs.readFromImage ? " (on this engine)" : " (not on this engine: read from its tag)")});
-    t.add({"Needs:", needsText(v.needs)});
+    Table t({berth::cli::tr("Image:"), v.needs.readFromImage
+                                           ? arg(berth::cli::tr("%1 (on this engine)"), ref)
+                                           : arg(berth::cli::tr("%1 (not on this engine: read from its tag)"), ref)});
+    t.add({berth::cli::tr("Needs:"), needsText(v.needs)});
     if (!v.needs.source.empty()) {
-        t.add({"Known from:", v.needs.source});
+        t.add({berth::cli::tr("Known from:"), v.needs.source});
     }
-    t.add({"This machine:", host.hasNvidiaDriver()
-                                ? "NVIDIA driver " + driverText(host) + ", " + std::to_string(host.gpus.size()) +
-                                      (host.gpus.size() == 1 ? " GPU" : " GPUs")
-                                : (host.driverNotLoaded ? "NVIDIA driver installed but not loaded" : "no NVIDIA GPU")});
+    t.add({berth::cli::tr("This machine:"),
+           host.hasNvidiaDriver() ? arg(host.gpus.size() == 1 ? berth::cli::tr("NVIDIA driver %1, %2 GPU")
+                                                              : berth::cli::tr("NVIDIA driver %1, %2 GPUs"),
+                                        driverText(host), host.gpus.size())
+                                  : (host.driverNotLoaded ? berth::cli::tr("NVIDIA driver installed but not loaded")
+                                                          : berth::cli::tr("no NVIDIA GPU"))});
     // A CPU image needs nothing of the engine's GPU support: no word of the toolkit.
-    t.add({"Engine:", v.kind == Verdict::Kind::RunsOnCpu ? std::string("any engine runs it (no GPU needed)")
-                                                         : engineText(v.engine)});
-    t.add({"Verdict:", verdictText(v)});
-    t.add({"Why:", v.message});
-    t.add({"Do this:", remedySentence(v.remedies)});
+    t.add({berth::cli::tr("Engine:"), v.kind == Verdict::Kind::RunsOnCpu
+                                          ? berth::cli::tr("any engine runs it (no GPU needed)")
+                                          : engineText(v.engine)});
+    t.add({berth::cli::tr("Verdict:"), verdictText(v)});
+    t.add({berth::cli::tr("Why:"), v.message});
+    t.add({berth::cli::tr("Do this:"), remedySentence(v.remedies)});
     for (const auto& n : v.notes) {
-        t.add({"Note:", n});
+        t.add({berth::cli::tr("Note:"), n});
     }
     t.print(std::cout);
     return checkExitCode(v);

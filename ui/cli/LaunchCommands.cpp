@@ -104,21 +104,32 @@ Result<std::chrono::seconds> timeoutOption(const Invocation& inv)
     return t ? parseReadyTimeout(*t) : Result<std::chrono::seconds>(std::chrono::seconds(180));
 }
 
-/// A wrong choice as a usage error (exit 2), named by its flag: "--memory: '12q' is not a size...".
-int usage(const Invocation& inv, const Error& e)
+/// A wrong choice as a usage error (exit 2), named by its flag: "--memory: '12q' is not a size...". `error` is
+/// made in the user's language for the terminal, and again in English for --json.
+int usage(const Invocation& inv, const std::function<Error()>& error)
 {
-    std::string message = (e.field.empty() ? std::string() : "--" + e.field + ": ") + e.message;
-    if (!e.remedies.empty()) {
-        message += "\n" + remedySentence(e.remedies);
-    }
-    std::cerr << "berthctl: " << printable(message) << '\n';
+    auto message = [](const Error& e) {
+        std::string text = (e.field.empty() ? std::string() : "--" + e.field + ": ") + e.message;
+        if (!e.remedies.empty()) {
+            text += "\n" + remedySentence(e.remedies);
+        }
+        return text;
+    };
+    std::cerr << "berthctl: " << printable(message(error())) << '\n';
     if (inv.json) {
+        const EnglishOnly english;
+        const Error e = error();
         json j = errorJson(e);
         j["kind"] = "usage";
-        j["message"] = message;
+        j["message"] = message(e);
         printJson({{"error", j}});
     }
     return kExitUsage;
+}
+
+int usage(const Invocation& inv, const Error& e)
+{
+    return usage(inv, [&] { return e; });
 }
 } // namespace
 
@@ -158,24 +169,30 @@ int tellLaunched(const Invocation& inv, const EnvironmentInfo& env, const std::s
         return kExitOk;
     }
     if (env.gpuImageOnCpu) {
-        std::cerr << "Note: " << printable(env.image, false) << " is built for NVIDIA GPUs; launched without "
-                  << "--gpus, it runs on the CPU.\n";
+        std::cerr << arg(berth::cli::tr(
+                             "Note: %1 is built for NVIDIA GPUs; launched without --gpus, it runs on the CPU."),
+                         printable(env.image, false))
+                  << '\n';
     }
-    std::cout << "Environment " << printable(env.name, false) << (env.ready ? " is ready." : " is starting.") << '\n';
-    Table t({"  URL:", env.url.empty() ? "(no port yet)" : env.url});
+    std::cout << arg(env.ready ? berth::cli::tr("Environment %1 is ready.")
+                               : berth::cli::tr("Environment %1 is starting."),
+                     printable(env.name, false))
+              << '\n';
+    Table t({"  " + berth::cli::tr("URL:"), env.url.empty() ? berth::cli::tr("(no port yet)") : env.url});
     if (showToken) {
-        t.add({"  Token:", env.token});
+        t.add({"  " + berth::cli::tr("Token:"), env.token});
     } else {
-        t.add({"  Token:", "berthctl token " + env.name + "   (or: berthctl open " + env.name + " --browser)"});
+        t.add({"  " + berth::cli::tr("Token:"),
+               arg(berth::cli::tr("berthctl token %1   (or: berthctl open %1 --browser)"), env.name)});
     }
     if (!env.workspace.empty()) {
-        t.add({"  Notebooks:", env.workspace + "  ->  " + env.workspaceTarget});
+        t.add({"  " + berth::cli::tr("Notebooks:"), env.workspace + "  ->  " + env.workspaceTarget});
     }
     if (!openPage.empty()) {
-        t.add({"  Start with:", openPage + "   (berth --open " + env.name + "/" + openPage + ")"});
+        t.add({"  " + berth::cli::tr("Start with:"), openPage + "   (berth --open " + env.name + "/" + openPage + ")"});
     }
     if (!env.jupyterVersion.empty()) {
-        t.add({"  Jupyter:", env.jupyterVersion});
+        t.add({"  " + berth::cli::tr("Jupyter:"), env.jupyterVersion});
     }
     t.print(std::cout);
     return kExitOk;
@@ -195,8 +212,11 @@ int launchFromProfile(const Invocation& inv, Runtime& rt, const LaunchOptions& o
         if (e.find('=') != std::string::npos) {
             variables.push_back(e);
         } else if (!envName.empty()) {
-            return usage(inv, makeError(ErrorKind::BadInput, "--env names one environment of the profile, not '" +
-                                                                 envName + "' and '" + e + "'"));
+            return usage(inv, [&] {
+                return makeError(
+                    ErrorKind::BadInput,
+                    arg(berth::cli::tr("--env names one environment of the profile, not '%1' and '%2'"), envName, e));
+            });
         } else {
             envName = e;
         }
@@ -213,8 +233,10 @@ int launchFromProfile(const Invocation& inv, Runtime& rt, const LaunchOptions& o
         const bool here = verdict && verdict->kind == Verdict::Kind::RunsOnGpu;
         environment.choices.gpus = gpuChoiceFor(environment, here);
         if (!inv.json) {
-            std::cerr << (here ? "GPUs: this machine can run it on the GPU; launching with --gpus all.\n"
-                               : "GPUs: optional for this environment, and not usable here; it runs on the CPU.\n");
+            std::cerr << (here ? berth::cli::tr("GPUs: this machine can run it on the GPU; launching with --gpus all.")
+                               : berth::cli::tr(
+                                     "GPUs: optional for this environment, and not usable here; it runs on the CPU."))
+                      << '\n';
         }
     } else if (environment.gpu == GpuNeed::Required && environment.choices.gpus.empty()) {
         environment.choices.gpus = gpuChoiceFor(environment, true);
@@ -229,7 +251,7 @@ int launchFromProfile(const Invocation& inv, Runtime& rt, const LaunchOptions& o
     }
     for (const auto& w : environment.warnings) {
         if (!inv.json) {
-            std::cerr << "Note: " << printable(w, false) << '\n';
+            std::cerr << arg(berth::cli::tr("Note: %1"), printable(w, false)) << '\n';
         }
     }
     Result<EnvironmentInfo> env = makeError(ErrorKind::Engine, "not launched");
@@ -258,10 +280,13 @@ int cmdLaunch(const Invocation& inv, Runtime& rt)
         return launchFromProfile(inv, rt, opts);
     }
     if (inv.positional.empty()) {
-        return usage(inv, makeError(ErrorKind::BadInput, "launch needs an IMAGE, or --profile FILE"));
+        return usage(inv, [] {
+            return makeError(ErrorKind::BadInput, berth::cli::tr("launch needs an IMAGE, or --profile FILE"));
+        });
     }
     if (inv.has("allow")) {
-        return usage(inv, makeError(ErrorKind::BadInput, "--allow goes with --profile FILE"));
+        return usage(inv,
+                     [] { return makeError(ErrorKind::BadInput, berth::cli::tr("--allow goes with --profile FILE")); });
     }
     // The flags are the person's choices, as typed; core turns them into a spec, as it does the launch form's.
     auto spec = buildLaunchSpec(choicesFromFlags(inv));
@@ -302,10 +327,12 @@ int startAndTell(const Invocation& inv, Runtime& rt, const std::string& name)
     if (inv.json) {
         printJson(toJson(*env, false));
     } else if (env->url.empty()) {
-        std::cout << "Started " << printable(env->name, false) << '\n';
+        std::cout << arg(berth::cli::tr("Started %1"), printable(env->name, false)) << '\n';
     } else {
-        std::cout << "Environment " << printable(env->name, false) << (env->ready ? " is ready at " : " is starting at ")
-                  << env->url << '\n';
+        std::cout << arg(env->ready ? berth::cli::tr("Environment %1 is ready at %2")
+                                    : berth::cli::tr("Environment %1 is starting at %2"),
+                         printable(env->name, false), env->url)
+                  << '\n';
     }
     return kExitOk;
 }
@@ -374,10 +401,12 @@ int cmdOpen(const Invocation& inv, Runtime& rt)
     char* argv[] = {const_cast<char*>(opener), fileArg.data(), nullptr};
     if (posix_spawnp(&pid, opener, nullptr, nullptr, argv, environ) != 0) {
         ::unlink(file.c_str());
-        return fail(inv, makeError(ErrorKind::Io, std::string("Could not run ") + opener +
-                                                      " to open a browser. Open " + env->url +
-                                                      " yourself and paste the token (berthctl token " + env->name +
-                                                      ")."));
+        return fail(inv, [&] {
+            return makeError(ErrorKind::Io,
+                             arg(berth::cli::tr("Could not run %1 to open a browser. Open %2 yourself and paste "
+                                                "the token (berthctl token %3)."),
+                                 opener, env->url, env->name));
+        });
     }
     int status = 0;
     ::waitpid(pid, &status, 0);
@@ -386,7 +415,7 @@ int cmdOpen(const Invocation& inv, Runtime& rt)
     char* cleanupArgv[] = {sh.data(), const_cast<char*>("-c"), script.data(), fileArg.data(), nullptr};
     pid_t cleaner = 0;
     (void)posix_spawnp(&cleaner, "sh", nullptr, nullptr, cleanupArgv, environ);
-    std::cout << "Opened " << env->url << " in the browser.\n";
+    std::cout << arg(berth::cli::tr("Opened %1 in the browser."), env->url) << '\n';
     return kExitOk;
 }
 
@@ -408,33 +437,39 @@ int cmdRecord(const Invocation& inv, Runtime& rt)
         return kExitOk;
     }
     const auto& img = (*rec)["image"];
-    Table t({"Environment:", (*rec)["name"].get<std::string>()});
-    t.add({"Image:", img.value("reference", "")});
-    t.add({"Image id:", img.value("id", "")});
+    Table t({berth::cli::tr("Environment:"), (*rec)["name"].get<std::string>()});
+    t.add({berth::cli::tr("Image:"), img.value("reference", "")});
+    t.add({berth::cli::tr("Image id:"), img.value("id", "")});
     std::string digests;
     if (img.contains("repoDigests")) {
         for (const auto& d : img["repoDigests"]) {
             digests += (digests.empty() ? "" : ", ") + d.get<std::string>();
         }
     }
-    t.add({"Digest:", digests.empty() ? "(none: built or imported locally)" : digests});
-    t.add({"CUDA:", img.contains("cudaVersion") && img["cudaVersion"].is_string() ? img["cudaVersion"].get<std::string>() : "(not declared)"});
+    t.add({berth::cli::tr("Digest:"), digests.empty() ? berth::cli::tr("(none: built or imported locally)") : digests});
+    t.add({berth::cli::tr("CUDA:"), img.contains("cudaVersion") && img["cudaVersion"].is_string()
+                                        ? img["cudaVersion"].get<std::string>()
+                                        : berth::cli::tr("(not declared)")});
     const auto& res = (*rec)["resources"];
-    auto bytesOr = [](const json& v, const char* none) {
-        return v.is_number() && v.get<std::int64_t>() > 0 ? formatBytes(v.get<std::uint64_t>()) : std::string(none);
+    auto bytesOr = [](const json& v, const std::string& none) {
+        return v.is_number() && v.get<std::int64_t>() > 0 ? formatBytes(v.get<std::uint64_t>()) : none;
     };
-    t.add({"Memory cap:", bytesOr(res["memoryBytes"], "none")});
-    t.add({"CPUs:", res["cpus"].get<double>() > 0 ? std::to_string(res["cpus"].get<double>()).substr(0, 4) : "all"});
-    t.add({"Shared mem:", bytesOr(res["shmBytes"], "default")});
+    t.add({berth::cli::tr("Memory cap:"), bytesOr(res["memoryBytes"], berth::cli::tr("none"))});
+    t.add({berth::cli::tr("CPUs:"), res["cpus"].get<double>() > 0
+                                        ? std::to_string(res["cpus"].get<double>()).substr(0, 4)
+                                        : berth::cli::tr("all")});
+    t.add({berth::cli::tr("Shared mem:"), bytesOr(res["shmBytes"], berth::cli::tr("default"))});
     for (const auto& m : (*rec)["mounts"]) {
-        t.add({"Mount:", m["source"].get<std::string>() + " -> " + m["target"].get<std::string>() +
-                             (m["readOnly"].get<bool>() ? " (read-only)" : "")});
+        const std::string mount = m["source"].get<std::string>() + " -> " + m["target"].get<std::string>();
+        t.add({berth::cli::tr("Mount:"),
+               m["readOnly"].get<bool>() ? arg(berth::cli::tr("%1 (read-only)"), mount) : mount});
     }
     const auto& jup = (*rec)["jupyter"];
-    t.add({"Jupyter:", jup["version"].is_string() ? jup["version"].get<std::string>() : "(not running)"});
-    t.add({"Started:", (*rec)["startedAt"].get<std::string>()});
+    t.add({berth::cli::tr("Jupyter:"),
+           jup["version"].is_string() ? jup["version"].get<std::string>() : berth::cli::tr("(not running)")});
+    t.add({berth::cli::tr("Started:"), (*rec)["startedAt"].get<std::string>()});
     t.print(std::cout);
-    std::cout << "(--json gives the whole record, with the engine and host GPUs)\n";
+    std::cout << berth::cli::tr("(--json gives the whole record, with the engine and host GPUs)") << '\n';
     return kExitOk;
 }
 

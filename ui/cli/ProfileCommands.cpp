@@ -48,89 +48,98 @@ std::string capsText(const LaunchChoices& c)
 {
     std::vector<std::string> parts;
     if (!c.memory.empty()) {
-        parts.push_back("memory " + c.memory);
+        parts.push_back(arg(berth::cli::tr("memory %1"), c.memory));
     }
     if (!c.cpus.empty()) {
-        parts.push_back("CPUs " + c.cpus);
+        parts.push_back(arg(berth::cli::tr("CPUs %1"), c.cpus));
     }
     if (!c.shmSize.empty()) {
-        parts.push_back("shared memory " + c.shmSize);
+        parts.push_back(arg(berth::cli::tr("shared memory %1"), c.shmSize));
     }
-    return parts.empty() ? "none (the engine's whole machine; shared memory 1g)" : joined(parts);
+    return parts.empty() ? berth::cli::tr("none (the engine's whole machine; shared memory 1g)")
+                         : joined(parts, berth::cli::tr(", "));
 }
 
 void printEnvironment(const ProfileEnvironment& e, const EnvironmentCheck* check)
 {
-    std::cout << "\nEnvironment " << printable(e.id, false)
-              << (e.description.empty() ? "" : ": " + printable(e.description, false)) << '\n';
+    std::cout << '\n'
+              << (e.description.empty() ? arg(berth::cli::tr("Environment %1"), printable(e.id, false))
+                                        : arg(berth::cli::tr("Environment %1: %2"), printable(e.id, false),
+                                              printable(e.description, false)))
+              << '\n';
     std::string imageState;
     if (check) {
         switch (check->image) {
         case EnvironmentCheck::ImageState::Present:
-            imageState = "on this engine";
+            imageState = berth::cli::tr("on this engine");
             break;
         case EnvironmentCheck::ImageState::Missing:
-            imageState = "not on this engine: a launch pulls it";
+            imageState = berth::cli::tr("not on this engine: a launch pulls it");
             break;
         case EnvironmentCheck::ImageState::PinMismatch:
-            imageState = "REFUSED: another image has its name here";
+            imageState = berth::cli::tr("REFUSED: another image has its name here");
             break;
         case EnvironmentCheck::ImageState::Unknown:
-            imageState = "unknown";
+            imageState = berth::cli::tr("unknown");
             break;
         }
     }
     const bool pinned = e.choices.image.find('@') != std::string::npos;
-    Table t({"  Image:", e.choices.image + (pinned ? "" : "  (not pinned)") +
-                             (imageState.empty() ? "" : "  [" + imageState + "]")});
+    Table t({"  " + berth::cli::tr("Image:"), e.choices.image + (pinned ? "" : "  " + berth::cli::tr("(not pinned)")) +
+                                                  (imageState.empty() ? "" : "  [" + imageState + "]")});
     if (check && !check->imageMessage.empty()) {
         t.add({"", check->imageMessage});
     }
-    std::string gpu = e.gpu == GpuNeed::Required   ? "required"
-                      : e.gpu == GpuNeed::Optional ? "optional (used when this machine can)"
-                                                   : "not asked";
+    std::string gpu = e.gpu == GpuNeed::Required   ? berth::cli::tr("required")
+                      : e.gpu == GpuNeed::Optional ? berth::cli::tr("optional (used when this machine can)")
+                                                   : berth::cli::tr("not asked");
     if (!e.choices.gpus.empty()) {
         gpu += "; --gpus " + e.choices.gpus;
     }
-    t.add({"  GPU:", gpu});
+    t.add({"  " + berth::cli::tr("GPU:"), gpu});
     if (check && check->verdict) {
         const bool onGpu = check->verdict->kind == Verdict::Kind::RunsOnGpu;
-        t.add({"  Verdict:", verdictText(*check->verdict) + (check->usesGpus && onGpu ? "; launched with GPUs" : "")});
+        t.add({"  " + berth::cli::tr("Verdict:"),
+               check->usesGpus && onGpu ? arg(berth::cli::tr("%1; launched with GPUs"), verdictText(*check->verdict))
+                                        : verdictText(*check->verdict)});
         if (!check->verdict->message.empty()) {
             t.add({"", check->verdict->message});
         }
     }
-    t.add({"  Caps:", capsText(e.choices)});
+    t.add({"  " + berth::cli::tr("Caps:"), capsText(e.choices)});
     for (const auto& m : e.choices.mounts) {
-        t.add({"  Mount:", m});
+        t.add({"  " + berth::cli::tr("Mount:"), m});
     }
     for (const auto& v : e.choices.env) {
-        t.add({"  Variable:", v});
+        t.add({"  " + berth::cli::tr("Variable:"), v});
     }
-    t.add({"  Notebooks:", e.choices.workspace.empty() ? "~/Documents/Berth/" + e.id + " (Berth's default)"
-                                                       : e.choices.workspace});
+    t.add({"  " + berth::cli::tr("Notebooks:"),
+           e.choices.workspace.empty() ? arg(berth::cli::tr("%1 (Berth's default)"), "~/Documents/Berth/" + e.id)
+                                       : e.choices.workspace});
     if (!e.openPage.empty()) {
-        t.add({"  Opens first:", e.openPage});
+        t.add({"  " + berth::cli::tr("Opens first:"), e.openPage});
     }
     if (!e.locked.empty()) {
-        t.add({"  Locked:", joined({e.locked.begin(), e.locked.end()})});
+        t.add({"  " + berth::cli::tr("Locked:"), joined({e.locked.begin(), e.locked.end()})});
     }
     for (const auto& c : e.commands) {
-        t.add({"  Runs inside:", c.key + ": " + commandText(c)});
+        t.add({"  " + berth::cli::tr("Runs inside:"), c.key + ": " + commandText(c)});
     }
     for (const auto& c : e.consents) {
-        t.add({"  Needs --allow:", c.allowName() + ": it " + c.consequence()});
+        // The consequence is core's, in English: "it " and it read as one sentence there.
+        t.add({"  " + berth::cli::tr("Needs --allow:"),
+               arg(berth::cli::tr("%1: it %2"), c.allowName(), c.consequence())});
     }
     if (check) {
         for (const auto& s : check->shortfalls) {
-            t.add({"  Not met here:", s});
+            t.add({"  " + berth::cli::tr("Not met here:"), s});
         }
         for (const auto& n : check->notes) {
-            t.add({"  Note:", n});
+            t.add({"  " + berth::cli::tr("Note:"), n});
         }
     }
     for (const auto& w : e.warnings) {
-        t.add({"  Warning:", w});
+        t.add({"  " + berth::cli::tr("Warning:"), w});
     }
     std::ostringstream out;
     t.print(out);
@@ -144,7 +153,7 @@ int profileFailure(const Invocation& inv, const Error& error)
     }
     std::cerr << "berthctl: " << printable(error.message) << '\n';
     if (error.kind == ErrorKind::BadInput && error.field == "profile") {
-        std::cerr << "Nothing was applied.\n";
+        std::cerr << berth::cli::tr("Nothing was applied.") << '\n';
     }
     return kExitFailure;
 }
@@ -155,12 +164,15 @@ int cmdProfile(const Invocation& inv, Runtime& rt)
 {
     const std::string& action = inv.positional.at(0);
     if (action != "validate" && action != "show" && action != "pin" && action != "save") {
-        std::cerr << "berthctl: profile " << printable(action) << ": say validate, show, pin or save.\n";
+        std::cerr << "berthctl: "
+                  << arg(berth::cli::tr("profile %1: say validate, show, pin or save."), printable(action)) << '\n';
         return kExitUsage;
     }
     if ((action == "save") != (inv.positional.size() == 3)) {
-        std::cerr << "berthctl: profile " << (action == "save" ? "save needs NAME FILE" : action + " needs FILE")
-                  << ".\n";
+        std::cerr << "berthctl: "
+                  << (action == "save" ? berth::cli::tr("profile save needs NAME FILE.")
+                                       : arg(berth::cli::tr("profile %1 needs FILE."), action))
+                  << '\n';
         return kExitUsage;
     }
     if (action == "save") {
@@ -174,8 +186,9 @@ int cmdProfile(const Invocation& inv, Runtime& rt)
         if (inv.json) {
             printJson({{"written", inv.positional.at(2)}});
         } else {
-            std::cout << "Saved " << printable(inv.positional.at(1), false) << " as "
-                      << printable(inv.positional.at(2), false) << " (pinned).\n";
+            std::cout << arg(berth::cli::tr("Saved %1 as %2 (pinned)."), printable(inv.positional.at(1), false),
+                             printable(inv.positional.at(2), false))
+                      << '\n';
         }
         return kExitOk;
     }
@@ -194,14 +207,18 @@ int cmdProfile(const Invocation& inv, Runtime& rt)
             printJson({{"valid", true}, {"title", profile->title}, {"files", profile->files}, {"environments", envs}});
             return kExitOk;
         }
-        std::cout << printable(profile->path, false) << ": valid; " << ids.size()
-                  << (ids.size() == 1 ? " environment: " : " environments: ") << printable(joined(ids), false) << '\n';
+        std::cout << arg(ids.size() == 1 ? berth::cli::tr("%1: valid; %2 environment: %3")
+                                         : berth::cli::tr("%1: valid; %2 environments: %3"),
+                         printable(profile->path, false), ids.size(), printable(joined(ids), false))
+                  << '\n';
         for (const auto& e : profile->environments) {
             for (const auto& w : e.warnings) {
-                std::cout << "  warning: " << printable(w, false) << '\n';
+                std::cout << "  " << arg(berth::cli::tr("warning: %1"), printable(w, false)) << '\n';
             }
             for (const auto& c : e.consents) {
-                std::cout << "  " << printable(e.id, false) << " needs --allow " << printable(c.allowName(), false)
+                std::cout << "  "
+                          << arg(berth::cli::tr("%1 needs --allow %2"), printable(e.id, false),
+                                 printable(c.allowName(), false))
                           << '\n';
             }
         }
@@ -222,11 +239,14 @@ int cmdProfile(const Invocation& inv, Runtime& rt)
         }
         for (const auto& c : *changes) {
             std::cout << printable(c.environment, false) << ": "
-                      << (c.before == c.after ? printable(c.after, false) + " (already pinned to it)"
-                                              : printable(c.before, false) + "  ->  " + printable(c.after, false))
+                      << (c.before == c.after
+                              ? arg(berth::cli::tr("%1 (already pinned to it)"), printable(c.after, false))
+                              : printable(c.before, false) + "  ->  " + printable(c.after, false))
                       << '\n';
         }
-        std::cout << (inv.has("dry-run") ? "Nothing was written (--dry-run).\n" : "Pinned; comments and layout kept.\n");
+        std::cout << (inv.has("dry-run") ? berth::cli::tr("Nothing was written (--dry-run).")
+                                         : berth::cli::tr("Pinned; comments and layout kept."))
+                  << '\n';
         return kExitOk;
     }
 
@@ -243,10 +263,13 @@ int cmdProfile(const Invocation& inv, Runtime& rt)
                    {"environments", envs}});
         return kExitOk;
     }
-    std::cout << "Profile: " << printable(profile->title.empty() ? profile->path : profile->title, false)
-              << (profile->author.empty() ? "" : " (by " + printable(profile->author, false) + ")") << '\n';
+    const std::string title = printable(profile->title.empty() ? profile->path : profile->title, false);
+    std::cout << (profile->author.empty()
+                      ? arg(berth::cli::tr("Profile: %1"), title)
+                      : arg(berth::cli::tr("Profile: %1 (by %2)"), title, printable(profile->author, false)))
+              << '\n';
     for (const auto& f : profile->files) {
-        std::cout << "File: " << printable(f, false) << '\n';
+        std::cout << arg(berth::cli::tr("File: %1"), printable(f, false)) << '\n';
     }
     for (std::size_t i = 0; i < profile->environments.size(); ++i) {
         printEnvironment(profile->environments[i], &checks[i]);
@@ -271,26 +294,25 @@ public:
         if (m_quiet) {
             return;
         }
-        const char* what = p.phase == BundleProgress::Phase::Saving    ? "Saving images"
-                           : p.phase == BundleProgress::Phase::Loading ? "Loading images"
-                                                                       : "Checking images";
+        const std::string what = p.phase == BundleProgress::Phase::Saving    ? berth::cli::tr("Saving images")
+                                 : p.phase == BundleProgress::Phase::Loading ? berth::cli::tr("Loading images")
+                                                                             : berth::cli::tr("Checking images");
         if (!m_tty) {
             if (p.phase != m_last || !m_any) {
-                std::cerr << what << "...\n";
+                std::cerr << arg(berth::cli::tr("%1..."), what) << '\n';
             }
             m_last = p.phase;
             m_any = true;
             return;
         }
-        std::string line = what;
+        std::string line;
         if (p.phase == BundleProgress::Phase::Checking) {
-            line += " " + std::to_string(p.done + 1) + " of " + std::to_string(p.total);
+            line = arg(berth::cli::tr("%1 %2 of %3"), what, p.done + 1, p.total);
+        } else if (p.total > 0) {
+            line = arg(berth::cli::tr("%1: %2 of %3 (%4%)"), what, formatBytes(static_cast<std::uint64_t>(p.done)),
+                       formatBytes(static_cast<std::uint64_t>(p.total)), p.done * 100 / p.total);
         } else {
-            line += ": " + formatBytes(static_cast<std::uint64_t>(p.done));
-            if (p.total > 0) {
-                line += " of " + formatBytes(static_cast<std::uint64_t>(p.total)) + " (" +
-                        std::to_string(p.done * 100 / p.total) + "%)";
-            }
+            line = arg(berth::cli::tr("%1: %2"), what, formatBytes(static_cast<std::uint64_t>(p.done)));
         }
         std::cerr << "\r" << line << "\x1b[K" << std::flush;
         m_dirty = true;
@@ -310,7 +332,7 @@ int cmdBundle(const Invocation& inv, Runtime& rt)
     const std::string& action = inv.positional.at(0);
     if (action == "export") {
         if (inv.positional.size() != 2 || !inv.has("output")) {
-            std::cerr << "berthctl: bundle export needs PROFILE and -o FILE.tar.\n";
+            std::cerr << "berthctl: " << berth::cli::tr("bundle export needs PROFILE and -o FILE.tar.") << '\n';
             return kExitUsage;
         }
         auto profile = loadProfile(inv.positional.at(1));
@@ -333,14 +355,18 @@ int cmdBundle(const Invocation& inv, Runtime& rt)
             printJson({{"bundle", bundle->path}, {"bytes", bundle->bytes}, {"images", images}});
             return kExitOk;
         }
-        std::cout << "Wrote " << printable(bundle->path, false) << " (" << formatBytes(static_cast<std::uint64_t>(bundle->bytes))
-                  << "): the profile and " << bundle->images.size() << (bundle->images.size() == 1 ? " image" : " images")
-                  << ".\nOn each computer: berthctl bundle import " << printable(bundle->path, false) << '\n';
+        std::cout << arg(bundle->images.size() == 1 ? berth::cli::tr("Wrote %1 (%2): the profile and %3 image.")
+                                                    : berth::cli::tr("Wrote %1 (%2): the profile and %3 images."),
+                         printable(bundle->path, false), formatBytes(static_cast<std::uint64_t>(bundle->bytes)),
+                         bundle->images.size())
+                  << '\n'
+                  << arg(berth::cli::tr("On each computer: berthctl bundle import %1"), printable(bundle->path, false))
+                  << '\n';
         return kExitOk;
     }
     if (action == "import") {
         if (inv.has("output")) {
-            std::cerr << "berthctl: bundle import takes FILE.tar [DIR], not -o.\n";
+            std::cerr << "berthctl: " << berth::cli::tr("bundle import takes FILE.tar [DIR], not -o.") << '\n';
             return kExitUsage;
         }
         const std::string file = inv.positional.at(1);
@@ -370,13 +396,17 @@ int cmdBundle(const Invocation& inv, Runtime& rt)
             return kExitOk;
         }
         for (const auto& i : bundle->images) {
-            std::cout << "Loaded " << printable(i.reference, false) << " (" << i.id.substr(0, 19) << "), checked.\n";
+            std::cout << arg(berth::cli::tr("Loaded %1 (%2), checked."), printable(i.reference, false),
+                             i.id.substr(0, 19))
+                      << '\n';
         }
-        std::cout << "The profile is " << printable(bundle->path, false) << "\nLaunch it: berthctl launch --profile "
-                  << printable(bundle->path, false) << " (or open it in Berth)\n";
+        std::cout << arg(berth::cli::tr("The profile is %1"), printable(bundle->path, false)) << '\n'
+                  << arg(berth::cli::tr("Launch it: berthctl launch --profile %1 (or open it in Berth)"),
+                         printable(bundle->path, false))
+                  << '\n';
         return kExitOk;
     }
-    std::cerr << "berthctl: bundle " << printable(action) << ": say export or import.\n";
+    std::cerr << "berthctl: " << arg(berth::cli::tr("bundle %1: say export or import."), printable(action)) << '\n';
     return kExitUsage;
 }
 

@@ -20,7 +20,7 @@ private:
     std::vector<std::vector<std::string>> m_rows;
 };
 
-/// Display width of UTF-8 text (code points; good enough for names and paths).
+/// Display width of UTF-8 text in a terminal's columns: one a code point, two for Chinese and other wide ones.
 std::size_t displayWidth(const std::string& text);
 
 } // namespace berth::cli

@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "cli/Wording.h"
 
+#include "cli/Translate.h"
+
 #include <cctype>
 
 namespace berth::cli {
@@ -19,6 +21,25 @@ bool usesImage(RemedyKind kind)
     return kind == RemedyKind::UseCpuImage || kind == RemedyKind::UseOlderImage ||
            kind == RemedyKind::UseCudaImageUpTo;
 }
+
+/// The remedies that name an image: with their verb ("use X (the CPU version)"), or without it when they follow
+/// another one ("..., or use X (the CPU version), or Y (an older release ...)").
+std::string imageClause(const core::Remedy& r, bool withVerb)
+{
+    const std::string& a = r.arg(0);
+    switch (r.kind) {
+    case RemedyKind::UseCpuImage:
+        return arg(withVerb ? berth::cli::tr("use %1 (the CPU version)") : berth::cli::tr("%1 (the CPU version)"), a);
+    case RemedyKind::UseOlderImage:
+        return arg(withVerb ? berth::cli::tr("use %1 (an older release built for a CUDA this driver runs)")
+                            : berth::cli::tr("%1 (an older release built for a CUDA this driver runs)"),
+                   a);
+    default:
+        return arg(withVerb ? berth::cli::tr("use an nvidia/cuda image of CUDA %1 or older")
+                            : berth::cli::tr("an nvidia/cuda image of CUDA %1 or older"),
+                   a);
+    }
+}
 } // namespace
 
 std::string remedyClause(const core::Remedy& r, std::size_t position)
@@ -27,108 +48,115 @@ std::string remedyClause(const core::Remedy& r, std::size_t position)
     const std::string& b = r.arg(1);
     switch (r.kind) {
     case RemedyKind::StartEngine:
-        return "start Docker (sudo systemctl start docker) or Podman (systemctl --user start podman.socket)";
+        return berth::cli::tr(
+            "start Docker (sudo systemctl start docker) or Podman (systemctl --user start podman.socket)");
     case RemedyKind::CheckEngine:
-        return "check that the engine is running and responsive (docker info), and restart it if it hangs";
+        return berth::cli::tr(
+            "check that the engine is running and responsive (docker info), and restart it if it hangs");
     case RemedyKind::CheckNetwork:
-        return "check that the engine listens at " + a + " and that no firewall is in the way";
+        return arg(berth::cli::tr("check that the engine listens at %1 and that no firewall is in the way"), a);
     case RemedyKind::JoinEngineGroup:
-        return "add yourself to the group that owns " + a +
-               " (sudo usermod -aG docker $USER, then log in again), or use rootless Podman";
+        return arg(berth::cli::tr("add yourself to the group that owns %1 (sudo usermod -aG docker $USER, then log in "
+                                  "again), or use rootless Podman"),
+                   a);
     case RemedyKind::CheckTls:
-        return "check DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) and DOCKER_TLS_VERIFY";
+        return berth::cli::tr("check DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) and DOCKER_TLS_VERIFY");
     case RemedyKind::ChooseEngine:
-        return "set --host / DOCKER_HOST to where your engine listens";
+        return berth::cli::tr("set --host / DOCKER_HOST to where your engine listens");
     case RemedyKind::PullImage:
-        return "pull it first (berthctl pull " + a + ")";
+        return arg(berth::cli::tr("pull it first (berthctl pull %1)"), a);
     case RemedyKind::ListContainers:
-        return "list them with berthctl ps -a";
+        return berth::cli::tr("list them with berthctl ps -a");
     case RemedyKind::ChooseName:
-        return "choose another name with --name";
+        return berth::cli::tr("choose another name with --name");
     case RemedyKind::RemoveContainer:
-        return "remove it (berthctl rm " + a + ")";
+        return arg(berth::cli::tr("remove it (berthctl rm %1)"), a);
     case RemedyKind::StopContainer:
-        return position == 0 ? "stop it first (berthctl stop " + a + ")" : "stop it (berthctl stop " + a + ")";
+        return position == 0 ? arg(berth::cli::tr("stop it first (berthctl stop %1)"), a)
+                             : arg(berth::cli::tr("stop it (berthctl stop %1)"), a);
     case RemedyKind::UsedByContainer:
-        return "remove the containers that use " + a + " first (berthctl ps -a shows them)";
+        return arg(berth::cli::tr("remove the containers that use %1 first (berthctl ps -a shows them)"), a);
     case RemedyKind::OpenEnvironment:
-        return "open it (berthctl open " + a + ")";
+        return arg(berth::cli::tr("open it (berthctl open %1)"), a);
     case RemedyKind::StartEnvironment:
-        return "start it again (berthctl start " + a + ")";
+        return arg(berth::cli::tr("start it again (berthctl start %1)"), a);
     case RemedyKind::ShowLog:
-        return "look at its log (berthctl logs " + a + ")";
+        return arg(berth::cli::tr("look at its log (berthctl logs %1)"), a);
     case RemedyKind::WaitLonger:
-        return "wait longer (berthctl open " + a + ")";
+        return arg(berth::cli::tr("wait longer (berthctl open %1)"), a);
     case RemedyKind::LaunchAgain:
-        return "launch it again; its notebook folder is kept";
+        return berth::cli::tr("launch it again; its notebook folder is kept");
     case RemedyKind::RaiseMemory:
-        return "launch it again with a larger --memory";
+        return berth::cli::tr("launch it again with a larger --memory");
     case RemedyKind::ChoosePort:
-        return "choose another --port, or leave it out and the engine picks a free one";
+        return berth::cli::tr("choose another --port, or leave it out and the engine picks a free one");
     case RemedyKind::ChooseWorkspace:
-        return "choose another notebook folder with --workspace";
+        return berth::cli::tr("choose another notebook folder with --workspace");
     case RemedyKind::RunWhereEngineRuns:
-        return "run Berth on the machine of " + a +
-               ", or forward the notebook's port yourself with ssh -L once it is launched there";
+        return arg(berth::cli::tr("run Berth on the machine of %1, or forward the notebook's port yourself with ssh -L "
+                                  "once it is launched there"),
+                   a);
     case RemedyKind::MoveToNotebookFolder:
-        return "in Jupyter, move them into " + a + " (that is " + b + " on this machine)";
+        return arg(berth::cli::tr("in Jupyter, move them into %1 (that is %2 on this machine)"), a, b);
     case RemedyKind::CopyFilesOut:
-        return "copy them out with berthctl cp " + a + ":" + b + " DEST";
+        return arg(berth::cli::tr("copy them out with berthctl cp %1:%2 DEST"), a, b);
     case RemedyKind::RemoveAnyway:
-        return "remove anyway with --force";
+        return berth::cli::tr("remove anyway with --force");
     case RemedyKind::StartIt:
-        return "nothing to change: start it";
+        return berth::cli::tr("nothing to change: start it");
     case RemedyKind::StartItUpdateDriverOnJitError:
-        return a.empty() ? "start it; update the NVIDIA driver if a program reports a PTX or JIT error"
-                         : "start it; if a program reports a PTX or JIT error, update the driver to " + a + " or newer";
+        return a.empty()
+                   ? berth::cli::tr("start it; update the NVIDIA driver if a program reports a PTX or JIT error")
+                   : arg(berth::cli::tr("start it; if a program reports a PTX or JIT error, update the driver to %1 or "
+                                        "newer"),
+                         a);
     case RemedyKind::UseGpuImage:
-        return "to use this machine's NVIDIA GPU, use " + a + " and check it again";
+        return arg(berth::cli::tr("to use this machine's NVIDIA GPU, use %1 and check it again"), a);
     case RemedyKind::UseCpuImage:
-        return "use " + a + " (the CPU version)";
     case RemedyKind::UseOlderImage:
-        return "use " + a + " (an older release built for a CUDA this driver runs)";
     case RemedyKind::UseCudaImageUpTo:
-        return "use an nvidia/cuda image of CUDA " + a + " or older";
+        return imageClause(r, true);
     case RemedyKind::UseMachineWithGpu:
-        return "run it on a machine with an NVIDIA GPU, or choose a CPU image";
+        return berth::cli::tr("run it on a machine with an NVIDIA GPU, or choose a CPU image");
     case RemedyKind::UseNewerGpu:
-        return "run it on a machine with a newer NVIDIA GPU";
+        return berth::cli::tr("run it on a machine with a newer NVIDIA GPU");
     case RemedyKind::UpdateDriver:
-        return a.empty() ? "update the NVIDIA driver to its newest release" : "update the driver to " + a + " or newer";
+        return a.empty() ? berth::cli::tr("update the NVIDIA driver to its newest release")
+                         : arg(berth::cli::tr("update the driver to %1 or newer"), a);
     case RemedyKind::LoadDriver:
-        return "load the NVIDIA driver (reboot, or run 'sudo modprobe nvidia'), then check again";
+        return berth::cli::tr("load the NVIDIA driver (reboot, or run 'sudo modprobe nvidia'), then check again");
     case RemedyKind::InstallToolkit:
-        return "install the NVIDIA Container Toolkit, run 'sudo nvidia-ctk runtime configure --runtime=docker', "
-               "then restart Docker (sudo systemctl restart docker)";
+        return berth::cli::tr("install the NVIDIA Container Toolkit, run 'sudo nvidia-ctk runtime configure "
+                              "--runtime=docker', then restart Docker (sudo systemctl restart docker)");
     case RemedyKind::UseDockerForGpus:
-        return "use Docker with the NVIDIA Container Toolkit";
+        return berth::cli::tr("use Docker with the NVIDIA Container Toolkit");
     case RemedyKind::LaunchWithoutGpus:
-        return "launch without --gpus to run on the CPU";
+        return berth::cli::tr("launch without --gpus to run on the CPU");
     case RemedyKind::LaunchAnyway:
-        return "--force launches it anyway";
+        return berth::cli::tr("--force launches it anyway");
     case RemedyKind::CheckImage:
-        return "use an image built for an older CUDA (berthctl check " + a + " says which)";
+        return arg(berth::cli::tr("use an image built for an older CUDA (berthctl check %1 says which)"), a);
     case RemedyKind::PullAndCheck:
-        return "pull it first (berthctl pull " + a + "), then run berthctl check " + a + " again";
+        return arg(berth::cli::tr("pull it first (berthctl pull %1), then run berthctl check %1 again"), a);
     case RemedyKind::CheckOnEngineMachine:
-        return "run berthctl check " + a + " on the machine that runs the engine";
+        return arg(berth::cli::tr("run berthctl check %1 on the machine that runs the engine"), a);
     case RemedyKind::PickCudaTag:
-        return "pick a tag that names its CUDA version";
+        return berth::cli::tr("pick a tag that names its CUDA version");
     case RemedyKind::AskImageAuthors:
-        return "ask the image's authors which CUDA it needs";
+        return berth::cli::tr("ask the image's authors which CUDA it needs");
     case RemedyKind::FixImageRequirement:
-        return "use another image, or ask its authors to fix NVIDIA_REQUIRE_CUDA";
+        return berth::cli::tr("use another image, or ask its authors to fix NVIDIA_REQUIRE_CUDA");
     case RemedyKind::AllowHostAccess: {
         std::string flags;
         for (const auto& what : r.args) {
-            flags += " --allow " + what;
+            flags += (flags.empty() ? "--allow " : " --allow ") + what;
         }
-        return "if you trust the profile's author, launch it with" + flags;
+        return arg(berth::cli::tr("if you trust the profile's author, launch it with %1"), flags);
     }
     case RemedyKind::PinProfileAgain:
-        return "if you wrote the profile, pin it again (berthctl profile pin FILE)";
+        return berth::cli::tr("if you wrote the profile, pin it again (berthctl profile pin FILE)");
     }
-    return "see berthctl --help";
+    return berth::cli::tr("see berthctl --help");
 }
 
 std::string remedySentence(const std::vector<core::Remedy>& remedies)
@@ -138,26 +166,27 @@ std::string remedySentence(const std::vector<core::Remedy>& remedies)
     bool lastUsedImage = false;
     for (const auto& r : remedies) {
         if (isAside(r.kind)) {
-            asides += " (" + remedyClause(r, 0) + ".)";
+            asides += arg(berth::cli::tr(" (%1.)"), remedyClause(r, 0));
             continue;
         }
-        std::string clause = remedyClause(r, position);
-        // "..., or use A (the CPU version), or B (an older release ...)": one "use" for a run of images.
-        if (lastUsedImage && usesImage(r.kind) && clause.starts_with("use ")) {
-            clause.erase(0, 4);
+        std::string clause;
+        if (remedies.size() == 1 && r.kind == RemedyKind::UseCpuImage) {
+            clause = arg(berth::cli::tr("use %1 (the CPU version) instead"), r.arg(0));
+        } else {
+            // "..., or use A (the CPU version), or B (an older release ...)": one "use" for a run of images.
+            clause = usesImage(r.kind) ? imageClause(r, !lastUsedImage) : remedyClause(r, position);
         }
         lastUsedImage = usesImage(r.kind);
-        sentence += (position == 0 ? "" : ", or ") + clause;
+        sentence = position == 0 ? clause : arg(berth::cli::tr("%1, or %2"), sentence, clause);
         ++position;
     }
     if (!sentence.empty()) {
-        sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
-        if (remedies.size() == 1 && remedies.front().kind == RemedyKind::UseCpuImage) {
-            sentence += " instead";
+        if (static_cast<unsigned char>(sentence[0]) < 0x80) { // a letter to capitalize; Chinese has none
+            sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
         }
-        sentence += ".";
+        sentence = arg(berth::cli::tr("%1."), sentence);
     }
-    if (sentence.empty() && !asides.empty()) {
+    if (sentence.empty() && asides.starts_with(' ')) {
         return asides.substr(1);
     }
     return sentence + asides;
@@ -166,15 +195,16 @@ std::string remedySentence(const std::vector<core::Remedy>& remedies)
 std::string describe(const core::Error& error)
 {
     // What is wrong, what to do, then the engine's own words (Error::describe's rule for when they add something).
+    // The message is core's, in English; berthctl's words around it are the user's language.
     std::string text = error.message;
     if (const std::string advice = remedySentence(error.remedies); !advice.empty()) {
-        text += " " + advice;
+        text = arg(berth::cli::tr("%1 %2"), text, advice);
     }
-    if (const std::string withEngine = error.describe(); withEngine.size() > error.message.size()) {
-        text += withEngine.substr(error.message.size());
+    if (error.describe().size() > error.message.size()) {
+        text += arg(berth::cli::tr(" (engine said: %1)"), error.engineMessage);
     }
     if (!error.logLines.empty()) {
-        text += "\nIts last lines:";
+        text += "\n" + berth::cli::tr("Its last lines:");
         for (const auto& line : error.logLines) {
             text += "\n  | " + line;
         }
@@ -184,6 +214,7 @@ std::string describe(const core::Error& error)
 
 nlohmann::json errorJson(const core::Error& error)
 {
+    const EnglishOnly english; // an interface: its advice is the same in every language
     nlohmann::json e = {{"kind", core::toString(error.kind)},
                         {"message", error.message},
                         {"engineMessage", error.engineMessage},
@@ -220,15 +251,16 @@ std::string verdictText(const core::Verdict& v)
 {
     switch (v.kind) {
     case core::Verdict::Kind::RunsOnGpu:
-        return v.minorVersionCompat ? "runs on the GPU (through CUDA minor-version compatibility)" : "runs on the GPU";
+        return v.minorVersionCompat ? berth::cli::tr("runs on the GPU (through CUDA minor-version compatibility)")
+                                    : berth::cli::tr("runs on the GPU");
     case core::Verdict::Kind::RunsOnCpu:
-        return "runs on the CPU only (a CPU image)";
+        return berth::cli::tr("runs on the CPU only (a CPU image)");
     case core::Verdict::Kind::CannotRun:
-        return std::string("cannot run here (") + core::toString(v.reason) + ")";
+        return arg(berth::cli::tr("cannot run here (%1)"), core::toString(v.reason)); // the reason is a keyword
     case core::Verdict::Kind::Unknown:
         break;
     }
-    return std::string("unknown (") + core::toString(v.reason) + ")";
+    return arg(berth::cli::tr("unknown (%1)"), core::toString(v.reason));
 }
 
 } // namespace berth::cli

@@ -9,9 +9,10 @@ namespace berth::ui {
 using core::RemedyKind;
 
 namespace {
+/// Filed under the context lupdate gives a free tr() in this namespace, where berth_zh_CN.ts has them.
 QString tr(const char* text)
 {
-    return QCoreApplication::translate("Remedy", text);
+    return QCoreApplication::translate("berth::ui", text);
 }
 } // namespace
 

@@ -1160,6 +1160,46 @@
         <source>No environment has %1 as its notebook folder. Launch one with that folder?</source>
         <translation>没有以 %1 作为笔记本文件夹的环境。要用该文件夹启动一个吗？</translation>
     </message>
+    <message>
+        <source>&amp;Start Podman</source>
+        <translation>启动 Podman(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start Podman</source>
+        <translation>启动 Podman</translation>
+    </message>
+    <message>
+        <source>Starts your own Podman service, without root, and uses it</source>
+        <translation>启动您自己的 Podman 服务（无需 root）并使用它</translation>
+    </message>
+    <message>
+        <source>Start Podman &amp;whenever Berth starts</source>
+        <translation>每次 Berth 启动时都启动 Podman(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Berth looked for Docker and Podman at: %1.</source>
+        <translation>Berth 在以下位置查找了 Docker 和 Podman：%1。</translation>
+    </message>
+    <message>
+        <source>Podman is installed: Berth can start your own Podman service, which runs as you (no root, no password) and listens at %1.</source>
+        <translation>已安装 Podman：Berth 可以启动您自己的 Podman 服务，它以您的身份运行（无需 root，无需密码），监听 %1。</translation>
+    </message>
+    <message>
+        <source>Neither Docker nor Podman is installed. Install Podman, which runs as you without root (sudo apt install podman), then start Berth again; or install Docker (sudo apt install docker.io).</source>
+        <translation>Docker 和 Podman 都未安装。请安装 Podman（它以您的身份运行，无需 root：sudo apt install podman），然后重新启动 Berth；或者安装 Docker（sudo apt install docker.io）。</translation>
+    </message>
+    <message>
+        <source>Docker is installed: start it with sudo systemctl start docker. To use it without sudo, an administrator adds you to the docker group (sudo usermod -aG docker $USER, then log in again). Membership of that group is as good as root on this computer, so Berth never does it for you.</source>
+        <translation>已安装 Docker：请用 sudo systemctl start docker 启动它。若要不用 sudo 使用它，需由管理员把您加入 docker 组（sudo usermod -aG docker $USER，然后重新登录）。该组成员身份等同于这台计算机的 root 权限，因此 Berth 从不替您这样做。</translation>
+    </message>
+    <message>
+        <source>Starting Podman...</source>
+        <translation>正在启动 Podman...</translation>
+    </message>
+    <message>
+        <source>Podman is running; connecting...</source>
+        <translation>Podman 正在运行；正在连接...</translation>
+    </message>
 </context>
 <context>
     <name>berth::ui::NotebookPane</name>

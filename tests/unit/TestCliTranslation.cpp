@@ -6,6 +6,7 @@
 // completion the same in every language. And berthctl_zh_CN.ts complete: lupdate over today's sources finds no
 // string without a translation, every translation keeps its placeholders, and berthctl carries them all.
 #include "FakeTransport.h"
+#include "TsFile.h"
 
 #include "berth/core/launch/Environment.h"
 #include "cli/Cli.h"
@@ -27,6 +28,8 @@
 using namespace berth::core;
 using berth::cli::Language;
 using berth::test::FakeTransport;
+using berth::test::placeholders;
+using berth::test::readTs;
 using nlohmann::json;
 
 namespace {
@@ -106,51 +109,6 @@ std::shared_ptr<FakeTransport> engineWithRiskyRemoval()
     fake->expect("GET", "/containers/" + kId + "/changes",
                  FakeTransport::ok(R"([{"Path":"/root/run/model.ipynb","Kind":1}])"));
     return fake;
-}
-
-struct Message
-{
-    QString source;
-    QString translation;
-    QString type; ///< "unfinished", "vanished"...: empty when done
-};
-
-/// The messages of a Qt Linguist file, with the context each is filed under.
-QList<QPair<QString, Message>> readTs(const QString& path)
-{
-    QList<QPair<QString, Message>> found;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        return found;
-    }
-    QXmlStreamReader xml(&f);
-    QString context;
-    Message m;
-    while (!xml.atEnd()) {
-        xml.readNext();
-        if (xml.isStartElement() && xml.name() == u"name") {
-            context = xml.readElementText();
-        } else if (xml.isStartElement() && xml.name() == u"message") {
-            m = {};
-        } else if (xml.isStartElement() && xml.name() == u"source") {
-            m.source = xml.readElementText();
-        } else if (xml.isStartElement() && xml.name() == u"translation") {
-            m.type = xml.attributes().value(QStringLiteral("type")).toString();
-            m.translation = xml.readElementText();
-        } else if (xml.isEndElement() && xml.name() == u"message") {
-            found.append({context, m});
-        }
-    }
-    return xml.hasError() ? QList<QPair<QString, Message>>{} : found;
-}
-
-QSet<QString> placeholders(const QString& text)
-{
-    QSet<QString> set;
-    for (auto it = kPlaceholder.globalMatch(text); it.hasNext();) {
-        set.insert(it.next().captured());
-    }
-    return set;
 }
 
 const QString kTs = QStringLiteral(BERTH_SOURCE_DIR "/resources/translations/berthctl_zh_CN.ts");
@@ -362,30 +320,19 @@ class TestCliTranslation : public QObject
 
     void lupdateFindsNoStringWithoutATranslation()
     {
-        // lupdate over today's sources, into a copy: a string it finds that the file lacks arrives unfinished.
-        QTemporaryDir dir;
-        const QString copy = dir.filePath("berthctl_zh_CN.ts");
-        QVERIFY(QFile::copy(kTs, copy));
-        QStringList args = {"-no-obsolete", "-locations", "none"};
+        QStringList sources;
         const QDir cli(QStringLiteral(BERTH_SOURCE_DIR "/ui/cli"));
         for (const auto& f : cli.entryList({"*.cpp", "*.h"}, QDir::Files)) {
-            args << cli.filePath(f);
+            sources << cli.filePath(f);
         }
-        args << QStringLiteral(BERTH_SOURCE_DIR "/app/berthctl/main.cpp") << "-ts" << copy;
-        QProcess lupdate;
-        lupdate.start(QStringLiteral(BERTH_LUPDATE), args);
-        QVERIFY(lupdate.waitForFinished(120000));
-        QCOMPARE(lupdate.exitCode(), 0);
-        QStringList missing;
-        for (const auto& [context, m] : readTs(copy)) {
-            if (!m.type.isEmpty() || m.translation.isEmpty()) {
-                missing << m.source;
-            }
-        }
+        sources << QStringLiteral(BERTH_SOURCE_DIR "/app/berthctl/main.cpp");
+        int messages = 0;
+        const QStringList missing = berth::test::untranslatedAfterLupdate(QStringLiteral(BERTH_LUPDATE), kTs, sources,
+                                                                          &messages);
         QVERIFY2(missing.isEmpty(), qPrintable("no translation in berthctl_zh_CN.ts (ninja update_cli_translations, "
                                                "then translate):\n" +
                                                missing.join('\n')));
-        QCOMPARE(readTs(copy).size(), readTs(kTs).size());
+        QCOMPARE(messages, int(readTs(kTs).size()));
     }
 };
 

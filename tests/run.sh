@@ -57,6 +57,11 @@ up podman "$state/podman/started.pid" >"$state/podman.out" || { cat "$state/podm
 BERTH_TEST_PODMAN_HOST=$(cat "$state/podman.out")
 export BERTH_TEST_PODMAN_HOST
 "$root/tests/testbed/podman.sh" images
+# A "remote machine" for the ssh:// tests: Debian's sshd on 127.0.0.1 in front of both engines' sockets.
+mkdir -p "$state/sshd"
+up sshd "$state/sshd/started.pid" >"$state/sshd.out" || { cat "$state/sshd.out"; exit 1; }
+BERTH_TEST_SSH_CONFIG=$(cat "$state/sshd.out")
+export BERTH_TEST_SSH_CONFIG
 
 cd "$build"
 xvfb-run -a -s "-screen 0 1280x1024x24" ctest --output-on-failure --timeout 900 -j2 "$@"

@@ -5,7 +5,7 @@
 # A local registry on loopback (Debian's docker-registry), so pulls are real without the internet. Its
 # own port (5055): Debian's package may run a registry of its own on :5000, on every interface.
 #   registry.sh up    -> prints host:port; starts the registry if it is not running; pushes
-#                        <host:port>/berth-test/{pullme,pullme-cli,pullme-gui}:1 when missing
+#                        <host:port>/berth-test/{pullme,pullme-cli,pullme-gui,pullme-remote}:1 when missing
 #   registry.sh down  -> stops the registry that `up` started
 set -euo pipefail
 
@@ -44,7 +44,7 @@ CONF
         answers || { echo "registry.sh: the registry did not answer; its log:" >&2; tail -20 "$state/registry.log" >&2; exit 1; }
     fi
     # One image per test that pulls, each with layers of its own, so tests running at once never share one.
-    for repo in pullme pullme-cli pullme-gui; do
+    for repo in pullme pullme-cli pullme-gui pullme-remote; do
         image="$addr/berth-test/$repo:1"
         if curl -sf "http://$addr/v2/berth-test/$repo/manifests/1" \
             -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' >/dev/null; then

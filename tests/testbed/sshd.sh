@@ -8,7 +8,8 @@
 #   sshd.sh up    -> starts sshd unless it answers already; prints the ssh config file to use (ssh -F FILE, host
 #                    berth-test-remote) and nothing else on stdout
 #   sshd.sh down  -> stops the sshd that `up` started (and only that one)
-# The session's PATH starts with $state/bin, where tests put programs the remote should have (a fake nvidia-smi).
+# The session's PATH starts with $state/bin, which holds what the remote has that this machine lacks: an nvidia-smi
+# answering as a lab server with two GPUs and driver 570 does (the fields Berth asks, in nvidia-smi's CSV form).
 set -euo pipefail
 
 state=${BERTH_TESTBED_SSHD_STATE:-${BERTH_TESTBED_STATE:-/run/berth-testbed}/sshd}
@@ -23,6 +24,17 @@ up)
     [[ -x /usr/sbin/sshd ]] || die "sshd is not installed (apt-get install openssh-server)"
     mkdir -p "$state/bin"
     chmod 700 "$state"
+    cat >"$state/bin/nvidia-smi" <<'SMI'
+#!/bin/sh
+case "$*" in
+*--query-gpu=index,name,uuid,driver_version,memory.total,compute_cap*)
+    echo 'index, name, uuid, driver_version, memory.total [MiB], compute_cap'
+    echo '0, NVIDIA TITAN V, GPU-5d0a9e3c-6f1b-4d1e-9a7e-0c3f2b1a4e55, 570.86.15, 12288, 7.0'
+    echo '1, NVIDIA RTX 5880 Ada Generation, GPU-8b2c41f0-2d6e-4c8a-b1f3-7e9d0a6c5b21, 570.86.15, 49140, 8.9' ;;
+*) echo "nvidia-smi (test): only --query-gpu is answered" >&2; exit 2 ;;
+esac
+SMI
+    chmod 755 "$state/bin/nvidia-smi"
     if [[ -f $state/ssh_config ]] && answers; then
         echo "$state/ssh_config"
         exit 0

@@ -82,7 +82,7 @@ std::string needsText(const ImageNeeds& n)
 
 int cmdGpu(const Invocation& inv, Runtime& rt)
 {
-    const HostGpus host = GpuHost::probe();
+    const HostGpus host = GpuHost::probeEngineHost(rt.engine);
     const EngineGpuSupport engine = EngineGpuSupport::detect(rt.engine);
     if (inv.json) {
         printJson({{"host", toJson(host)}, {"engine", engine.toJson()}});
@@ -91,7 +91,8 @@ int cmdGpu(const Invocation& inv, Runtime& rt)
     if (!host.hasNvidiaDriver()) {
         std::cout << (host.driverNotLoaded
                           ? berth::cli::tr("No NVIDIA GPU found: the NVIDIA driver is installed but not loaded.")
-                          : berth::cli::tr("No NVIDIA GPU found on this machine."))
+                          : host.machine.empty() ? berth::cli::tr("No NVIDIA GPU found on this machine.")
+                                                 : arg(berth::cli::tr("No NVIDIA GPU found on %1."), host.machine))
                   << '\n';
         for (const auto& n : host.notes) {
             std::cout << "  " << core::printable(n) << '\n';
@@ -130,7 +131,7 @@ int cmdGpu(const Invocation& inv, Runtime& rt)
 int cmdCheck(const Invocation& inv, Runtime& rt)
 {
     const std::string ref = inv.positional.at(0);
-    const HostGpus host = GpuHost::probe();
+    const HostGpus host = GpuHost::probeEngineHost(rt.engine);
     auto verdict = Compat::checkBeforePull(rt.engine, ref, host);
     if (!verdict) {
         return fail(inv, verdict.error());
@@ -154,7 +155,7 @@ int cmdCheck(const Invocation& inv, Runtime& rt)
     if (!v.needs.source.empty()) {
         t.add({berth::cli::tr("Known from:"), v.needs.source});
     }
-    t.add({berth::cli::tr("This machine:"),
+    t.add({host.machine.empty() ? berth::cli::tr("This machine:") : host.machine + ":",
            host.hasNvidiaDriver() ? arg(host.gpus.size() == 1 ? berth::cli::tr("NVIDIA driver %1, %2 GPU")
                                                               : berth::cli::tr("NVIDIA driver %1, %2 GPUs"),
                                         driverText(host), host.gpus.size())

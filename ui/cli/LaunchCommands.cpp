@@ -185,8 +185,17 @@ int tellLaunched(const Invocation& inv, const EnvironmentInfo& env, const std::s
         t.add({"  " + berth::cli::tr("Token:"),
                arg(berth::cli::tr("berthctl token %1   (or: berthctl open %1 --browser)"), env.name)});
     }
+    if (!env.machine.empty()) {
+        // Through ssh: the folders are the engine's machine's, and the URL is a forward of its 127.0.0.1 port.
+        t.add({"  " + berth::cli::tr("Runs on:"),
+               arg(berth::cli::tr("%1 (port %2 there, forwarded here over ssh)"), printable(env.machine, false),
+                   env.enginePort)});
+    }
     if (!env.workspace.empty()) {
-        t.add({"  " + berth::cli::tr("Notebooks:"), env.workspace + "  ->  " + env.workspaceTarget});
+        t.add({"  " + berth::cli::tr("Notebooks:"),
+               env.machine.empty() ? env.workspace + "  ->  " + env.workspaceTarget
+                                   : arg(berth::cli::tr("%1 on %2  ->  %3"), env.workspace,
+                                         printable(env.machine, false), env.workspaceTarget)});
     }
     if (!openPage.empty()) {
         t.add({"  " + berth::cli::tr("Start with:"), openPage + "   (berth --open " + env.name + "/" + openPage + ")"});
@@ -229,7 +238,7 @@ int launchFromProfile(const Invocation& inv, Runtime& rt, const LaunchOptions& o
     ProfileEnvironment environment = **chosen;
     if (environment.gpu == GpuNeed::Optional && person.gpus.empty() && environment.choices.gpus.empty()) {
         // "optional": GPUs when the verdict says the image runs on them here, the CPU otherwise; said either way.
-        auto verdict = Compat::checkBeforePull(rt.engine, environment.choices.image, GpuHost::probe());
+        auto verdict = Compat::checkBeforePull(rt.engine, environment.choices.image, GpuHost::probeEngineHost(rt.engine));
         const bool here = verdict && verdict->kind == Verdict::Kind::RunsOnGpu;
         environment.choices.gpus = gpuChoiceFor(environment, here);
         if (!inv.json) {
@@ -427,7 +436,7 @@ int cmdRecord(const Invocation& inv, Runtime& rt)
     if (!here) {
         return fail(inv, here.error());
     }
-    const HostGpus host = here && *here ? GpuHost::probe() : HostGpus{};
+    const HostGpus host = here && *here ? GpuHost::probeEngineHost(rt.engine) : HostGpus{};
     auto rec = launcher.record(inv.positional.at(0), here && *here ? &host : nullptr);
     if (!rec) {
         return fail(inv, rec.error());

@@ -250,7 +250,7 @@ int cmdProfile(const Invocation& inv, Runtime& rt)
         return kExitOk;
     }
 
-    const HostGpus host = GpuHost::probe();
+    const HostGpus host = GpuHost::probeEngineHost(rt.engine);
     const auto checks = checkProfile(rt.engine, *profile, host);
     if (inv.json) {
         json envs = json::array();

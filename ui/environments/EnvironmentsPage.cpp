@@ -215,7 +215,7 @@ void EnvironmentsPage::copyRecord()
         [engine = m_engine, id = currentId().toStdString()]() -> core::Result<nlohmann::json> {
             core::Launcher launcher(engine);
             const auto here = launcher.engineRunsHere();
-            const core::HostGpus host = here && *here ? core::GpuHost::probe() : core::HostGpus{};
+            const core::HostGpus host = here && *here ? core::GpuHost::probeEngineHost(*engine) : core::HostGpus{};
             return launcher.record(id, here && *here ? &host : nullptr);
         },
         [this, name](core::Result<nlohmann::json> rec) {

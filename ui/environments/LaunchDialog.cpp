@@ -165,7 +165,7 @@ LaunchDialog::LaunchDialog(std::shared_ptr<core::EngineClient> engine, const QSt
     auto* noGpu = plainLabel(this);
     gpuBox->addWidget(noGpu);
     // The GPUs are looked for off the GUI thread: NVML can take seconds, nvidia-smi hangs with a wedged driver.
-    runAsync(this, [] { return core::GpuHost::probe(); }, [this, noGpu](core::HostGpus host) {
+    runAsync(this, [engine = m_engine] { return core::GpuHost::probeEngineHost(*engine); }, [this, noGpu](core::HostGpus host) {
         m_host = std::move(host);
         m_hostKnown = true;
         for (const auto& g : m_host.gpus) {

@@ -90,7 +90,7 @@ void GpusPage::refresh()
         this,
         [engine = m_engineClient] {
             Probe p;
-            p.host = core::GpuHost::probe();
+            p.host = engine ? core::GpuHost::probeEngineHost(*engine) : core::GpuHost::probe();
             p.support = engine ? core::EngineGpuSupport::detect(*engine) : core::EngineGpuSupport::unknown("no engine");
             return p;
         },
@@ -103,8 +103,14 @@ void GpusPage::refresh()
             } else if (h.driverNotLoaded) {
                 m_driver->setText(tr("The NVIDIA driver is installed but not loaded. ") +
                                   remedyText({core::RemedyKind::LoadDriver, {}}));
+            } else if (!h.machine.empty()) {
+                m_driver->setText(tr("No NVIDIA GPU on %1: images run on the CPU.").arg(QString::fromStdString(h.machine)));
             } else {
                 m_driver->setText(tr("No NVIDIA GPU on this machine: images run on the CPU."));
+            }
+            if (!h.machine.empty() && h.hasNvidiaDriver()) {
+                // The engine's machine, asked through ssh: these are its GPUs, not this laptop's.
+                m_driver->setText(tr("On %1: %2").arg(QString::fromStdString(h.machine), m_driver->text()));
             }
             using S = core::EngineGpuSupport::State;
             QString support;
@@ -139,6 +145,10 @@ void GpusPage::refresh()
 void GpusPage::sample()
 {
     if (m_sampling || !isVisible()) {
+        return;
+    }
+    if (m_engineClient && m_engineClient->remoteHost()) {
+        m_sampler.stop(); // this machine's NVML knows nothing of the remote's GPUs
         return;
     }
     m_sampling = true;

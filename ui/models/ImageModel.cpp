@@ -137,7 +137,7 @@ void ImageModel::refresh()
                 this,
                 [engine = m_engine, unknown]() {
                     std::map<std::string, core::Verdict> verdicts;
-                    const core::HostGpus host = core::GpuHost::probe();
+                    const core::HostGpus host = core::GpuHost::probeEngineHost(*engine);
                     const core::EngineGpuSupport support = core::EngineGpuSupport::detect(*engine);
                     for (const auto& [id, ref] : unknown) {
                         if (auto details = engine->inspectImage(id)) {

@@ -111,7 +111,7 @@ ProfileDialog::ProfileDialog(std::shared_ptr<core::EngineClient> engine, const Q
             Loaded out;
             out.profile = core::loadProfile(file);
             if (out.profile && engine) {
-                out.checks = core::checkProfile(*engine, *out.profile, core::GpuHost::probe());
+                out.checks = core::checkProfile(*engine, *out.profile, core::GpuHost::probeEngineHost(*engine));
             }
             return out;
         },

@@ -55,6 +55,9 @@ Result<pid_t> spawn(const std::vector<std::string>& argv, SpawnAttributes& sa)
         args.push_back(const_cast<char*>(a.c_str()));
     }
     args.push_back(nullptr);
+    // Only 0, 1 and 2 reach the program: a long-lived ssh must not hold Berth's files (a hand-off page, a socket)
+    // that were opened without O_CLOEXEC.
+    posix_spawn_file_actions_addclosefrom_np(&sa.actions, 3);
     pid_t pid = 0;
     const int rc = ::posix_spawnp(&pid, argv.front().c_str(), &sa.actions, &sa.attr, args.data(), environ);
     if (rc != 0) {
@@ -63,9 +66,14 @@ Result<pid_t> spawn(const std::vector<std::string>& argv, SpawnAttributes& sa)
     return pid;
 }
 
+/// Waits for `pid`; a status that was lost (ECHILD: reaped elsewhere) reads as killed, never as success.
 void reap(pid_t pid, int* status)
 {
-    while (::waitpid(pid, status, 0) < 0 && errno == EINTR) {
+    while (::waitpid(pid, status, 0) < 0) {
+        if (errno != EINTR) {
+            *status = -1;
+            return;
+        }
     }
 }
 } // namespace

@@ -32,6 +32,14 @@ inline std::string trim(std::string_view s)
 }
 
 /// Every piece between separators, empty ones included ("a,,b" -> a, "", b).
+/// The first line of `text`, trimmed (a program's one-line answer, an error's first words).
+inline std::string firstLine(std::string_view text)
+{
+    std::string t = trim(text);
+    const auto nl = t.find('\n');
+    return trim(std::string_view(t).substr(0, nl));
+}
+
 inline std::vector<std::string> split(std::string_view s, char sep)
 {
     std::vector<std::string> out;

@@ -2,7 +2,11 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "berth/core/engine/SshTransport.h"
 
+#include "base/Text.h"
+#include "berth/core/base/Escape.h"
 #include "berth/core/base/Process.h"
+
+#include <algorithm>
 
 #include <cstdio>
 #include <cstdlib>
@@ -135,8 +139,9 @@ Result<std::string> privateDir(const std::string& sharedKey)
     return templ; // mkdtemp makes it 0700
 }
 
-Error sshFailure(const std::string& host, const std::string& log)
+Error sshFailure(const std::string& host, const std::string& said)
 {
+    const std::string log = text::trim(said); // ssh ends its lines with \r\n
     Error e;
     e.kind = ErrorKind::EngineUnreachable;
     e.engineMessage = log.empty() ? "ssh exited without a word" : log; // shown as ssh says it
@@ -210,7 +215,11 @@ pid_t SshTransport::connectionPid() const
 std::vector<std::string> SshTransport::sshArgs(std::vector<std::string> options) const
 {
     std::vector<std::string> argv = m_ssh;
-    for (const char* o : {"-o", "BatchMode=yes", "-o"}) {
+    // Whatever ~/.ssh/config says: no question (a password, a new host key) and no key accepted unseen; nothing of
+    // this machine's handed to the remote (the agent, the display); no local command. An address can be handed to
+    // a student; these keep a hostile one from getting more than its engine.
+    for (const char* o : {"-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o", "ForwardAgent=no", "-o",
+                          "ForwardX11=no", "-o", "PermitLocalCommand=no", "-o"}) {
         argv.emplace_back(o);
     }
     argv.push_back("ControlPath=" + m_dir + "/control");
@@ -403,7 +412,9 @@ Result<HttpResponse> SshTransport::send(const HttpRequest& request)
     if (r) {
         return r;
     }
-    if (dropped(r.error())) {
+    // Only a request that changes nothing is sent again: a create or an exec may have reached the engine already.
+    const bool repeatable = (request.method == "GET" || request.method == "HEAD") && !request.bodySource;
+    if (repeatable && dropped(r.error())) {
         // The connection dropped (a laptop's network changed, the server restarted sshd): once more, anew.
         if (auto open = ensureOpen(); !open) {
             return open.error();
@@ -478,8 +489,15 @@ Result<ProcessOutput> SshTransport::run(const std::vector<std::string>& argv, st
     if (auto open = ensureOpen(); !open) {
         return open.error();
     }
+    // The words reach the remote user's login shell, which may be fish or tcsh, not sh: quoted the one way every
+    // shell reads alike, which holds only without quotes, backslashes and control characters inside.
     std::string command;
     for (const auto& a : argv) {
+        if (a.find_first_of("'\\") != std::string::npos ||
+            std::any_of(a.begin(), a.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; })) {
+            return makeError(ErrorKind::BadInput, "Berth does not pass '" + printable(a, false) + "' to " + name() +
+                                                      ": it holds a quote, a backslash or a control character.");
+        }
         command += (command.empty() ? "" : " ") + shellQuote(a);
     }
     std::vector<std::string> args;

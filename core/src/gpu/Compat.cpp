@@ -29,9 +29,15 @@ std::string gpuList(const HostGpus& host)
     return " and " + std::to_string(host.gpus.size()) + (host.gpus.size() == 1 ? " GPU: " : " GPUs: ") + names;
 }
 
+/// Where the GPUs are, as a sentence names them: "this machine", or the remote's name (an engine through ssh).
+std::string machineOf(const HostGpus& host)
+{
+    return host.machine.empty() ? std::string("this machine") : host.machine;
+}
+
 std::string hostText(const HostGpus& host)
 {
-    return "this machine has driver " + host.driverVersion +
+    return machineOf(host) + " has driver " + host.driverVersion +
            (host.cudaVersion.empty() ? std::string() : " (CUDA " + host.cudaVersion + ")") + gpuList(host);
 }
 
@@ -185,12 +191,12 @@ Verdict Compat::decide(const ImageNeeds& needs, const HostGpus& host, const Engi
         if (host.driverNotLoaded) {
             return cannot(std::move(v), Verdict::Reason::DriverNotLoaded,
                           "This image needs an NVIDIA GPU" + cudaText +
-                              "; the NVIDIA driver on this machine is installed but not loaded.",
+                              "; the NVIDIA driver on " + machineOf(host) + " is installed but not loaded.",
                           orCpuTwin(needs, {{RemedyKind::LoadDriver, {}}}));
         }
         return cannot(std::move(v), Verdict::Reason::NoGpu,
                       "This image needs an NVIDIA GPU" + cudaText +
-                          ", and this machine has no NVIDIA GPU (no NVIDIA driver was found)." +
+                          ", and " + machineOf(host) + " has no NVIDIA GPU (no NVIDIA driver was found)." +
                           (host.rocm ? " It has an AMD GPU (ROCm), which CUDA images cannot use." : ""),
                       needs.cpuTwin.empty() ? Remedies{{RemedyKind::UseMachineWithGpu, {}}}
                                             : Remedies{{RemedyKind::UseCpuImage, {needs.cpuTwin}}});
@@ -272,14 +278,14 @@ Verdict Compat::decide(const ImageNeeds& needs, const HostGpus& host, const Engi
     if (tooOld) {
         std::string message;
         if (needs.cuda.empty()) {
-            message = "This image requires '" + needs.requirements.front() + "', which this machine's NVIDIA driver " +
-                      host.driverVersion + " (CUDA " + host.cudaVersion + ") does not meet.";
+            message = "This image requires '" + needs.requirements.front() + "', which the NVIDIA driver of " + machineOf(host) + ", " +
+                      host.driverVersion + " (CUDA " + host.cudaVersion + "), does not meet.";
         } else if (!v.requiredDriver.empty()) {
             message = "This image needs CUDA " + needs.cuda + ", which needs NVIDIA driver " + v.requiredDriver +
-                      " or newer; this machine has " + host.driverVersion + ".";
+                      " or newer; " + machineOf(host) + " has " + host.driverVersion + ".";
         } else {
-            message = "This image needs CUDA " + needs.cuda + ", newer than this machine's NVIDIA driver " +
-                      host.driverVersion + " supports (CUDA " + host.cudaVersion + ").";
+            message = "This image needs CUDA " + needs.cuda + ", newer than the NVIDIA driver of " + machineOf(host) + ", " +
+                      host.driverVersion + ", supports (CUDA " + host.cudaVersion + ").";
         }
         Remedies remedies = orCpuTwin(
             needs, {{RemedyKind::UpdateDriver, {v.requiredDriver.empty() ? std::string() : driverMajor(v.requiredDriver)}}});
@@ -302,7 +308,7 @@ Verdict Compat::decide(const ImageNeeds& needs, const HostGpus& host, const Engi
     }
     if (engine.state == EngineGpuSupport::State::Unknown) {
         return unknown(std::move(v), Verdict::Reason::EngineUnknown,
-                       "The image fits this machine's driver, but Berth cannot tell whether the engine can hand GPUs "
+                       "The image fits the driver of " + machineOf(host) + ", but Berth cannot tell whether the engine can hand GPUs "
                        "to containers: " +
                            engine.detail + ".",
                        {{RemedyKind::StartEngine, {engine.endpoint}}});

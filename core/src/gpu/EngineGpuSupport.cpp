@@ -5,6 +5,7 @@
 #include "berth/core/engine/Endpoint.h"
 
 #include "berth/core/engine/EngineClient.h"
+#include "base/Text.h"
 
 #include <filesystem>
 #include <fstream>
@@ -13,6 +14,8 @@
 namespace berth::core {
 
 namespace {
+
+const std::vector<std::string> kHookDirs = {"/usr/bin", "/usr/local/bin", "/usr/sbin", "/bin"};
 
 /// A CDI spec (YAML or JSON) in `dir` declaring kind nvidia.com/gpu. Reads at most 1 MiB of each file.
 bool hasNvidiaCdiSpec(const std::string& dir)
@@ -41,6 +44,53 @@ bool hasNvidiaCdiSpec(const std::string& dir)
     return false;
 }
 
+/// Yes, No or Unknown from what was found, in words.
+void settle(EngineGpuSupport& s)
+{
+    using State = EngineGpuSupport::State;
+    if (s.nvidiaRuntime) {
+        s.state = State::Yes;
+        s.detail = "the engine has the nvidia runtime";
+    } else if (s.cdi) {
+        s.state = State::Yes;
+        s.detail = "the engine has a CDI spec for nvidia.com/gpu";
+    } else if (s.toolkitHook) {
+        s.state = State::Yes;
+        s.detail = "the NVIDIA Container Toolkit's hook is installed (docker run's GPU option works)";
+    } else if (s.remote) {
+        s.state = State::Unknown;
+        s.detail = "the engine at " + s.endpoint +
+                   " is on another machine and has no nvidia runtime; Berth cannot see its toolkit from here";
+    } else {
+        s.state = State::No;
+        s.detail = EngineGpuSupport::installToolkitMessage();
+    }
+}
+
+/// The CDI specs and the toolkit's hook, looked for on the engine's machine through ssh: what fromInfo looks for
+/// here when the engine is this machine's.
+void lookOnRemote(EngineGpuSupport& s, RemoteHost& remote, const EngineInfo& info,
+                  const std::vector<std::string>& hookDirs)
+{
+    // Directories come as arguments, never inside the script: "cdi" once a spec names nvidia.com/gpu, "hook" once
+    // the hook is there.
+    static const char* kScript =
+        "n=$1; shift; i=0; for d in \"$@\"; do i=$((i+1)); if [ $i -le $n ]; then "
+        "for f in \"$d\"/*.yaml \"$d\"/*.yml \"$d\"/*.json; do [ -f \"$f\" ] && head -c 1048576 \"$f\" | "
+        "grep -q nvidia.com/gpu && echo cdi; done; "
+        "else [ -x \"$d/nvidia-container-runtime-hook\" ] && echo hook; fi; done; exit 0";
+    std::vector<std::string> argv = {"sh", "-c", kScript, "sh", std::to_string(info.cdiSpecDirs.size())};
+    argv.insert(argv.end(), info.cdiSpecDirs.begin(), info.cdiSpecDirs.end());
+    argv.insert(argv.end(), hookDirs.begin(), hookDirs.end());
+    auto r = remote.run(argv, std::chrono::seconds(20));
+    if (!r || r->exitCode != 0) {
+        s.detail = "Berth could not look for the NVIDIA Container Toolkit on " + remote.name() + ": " +
+                   (r ? text::firstLine(r->err) : r.error().message);
+        return;
+    }
+    s.cdi = r->out.find("cdi") != std::string::npos;
+    s.toolkitHook = r->out.find("hook") != std::string::npos;
+}
 } // namespace
 
 const char* toString(EngineGpuSupport::State state)
@@ -96,23 +146,7 @@ EngineGpuSupport EngineGpuSupport::fromInfo(const EngineInfo& info, const std::s
                             std::filesystem::exists(std::filesystem::path(dir) / "nvidia-container-runtime-hook", ec);
         }
     }
-    if (s.nvidiaRuntime) {
-        s.state = State::Yes;
-        s.detail = "the engine has the nvidia runtime";
-    } else if (s.cdi) {
-        s.state = State::Yes;
-        s.detail = "the engine has a CDI spec for nvidia.com/gpu";
-    } else if (s.toolkitHook) {
-        s.state = State::Yes;
-        s.detail = "the NVIDIA Container Toolkit's hook is installed (docker run's GPU option works)";
-    } else if (s.remote) {
-        s.state = State::Unknown;
-        s.detail = "the engine at " + endpoint +
-                   " is on another machine and has no nvidia runtime; Berth cannot see its toolkit from here";
-    } else {
-        s.state = State::No;
-        s.detail = installToolkitMessage();
-    }
+    settle(s);
     return s;
 }
 
@@ -123,6 +157,15 @@ EngineGpuSupport EngineGpuSupport::detect(EngineClient& engine)
         auto s = unknown("the engine did not answer: " + info.error().message);
         s.endpoint = engine.endpoint();
         s.remote = !isLocalEndpoint(s.endpoint);
+        return s;
+    }
+    if (RemoteHost* remote = engine.remoteHost()) {
+        // Through ssh Berth can look at the engine's machine itself: its GPUs are asked there too (probeRemote).
+        EngineGpuSupport s = fromInfo(*info, engine.endpoint());
+        s.remote = false;
+        s.machine = remote->name();
+        lookOnRemote(s, *remote, *info, kHookDirs);
+        settle(s);
         return s;
     }
     return fromInfo(*info, engine.endpoint());
@@ -159,7 +202,7 @@ bool EngineGpuSupport::explainStartError(Error& error, const std::string& image)
 nlohmann::json EngineGpuSupport::toJson() const
 {
     return {{"state", toString(state)},       {"nvidiaRuntime", nvidiaRuntime}, {"cdi", cdi},
-            {"toolkitHook", toolkitHook},     {"remote", remote},               {"endpoint", endpoint},
+            {"toolkitHook", toolkitHook},     {"remote", remote}, {"machine", machine},               {"endpoint", endpoint},
             {"detail", detail}};
 }
 

@@ -150,13 +150,6 @@ void fillCudaFromTable(HostGpus& h)
     }
 }
 
-std::string firstLine(std::string_view text)
-{
-    std::string t = trim(text);
-    const auto nl = t.find('\n');
-    return trim(std::string_view(t).substr(0, nl));
-}
-
 /// "24576", "24576 MiB", "23.5 GiB" -> bytes; unit defaults to the header's (MiB for nvidia-smi).
 std::uint64_t parseMemory(std::string_view value, std::string_view headerUnit)
 {
@@ -256,7 +249,7 @@ nlohmann::json toJson(const HostGpus& host)
                         {"computeCapability", g.computeCapability},
                         {"brand", g.brand}});
     }
-    return {{"source", toString(host.source)},
+    nlohmann::json j = {{"source", toString(host.source)},
             {"nvidia", host.hasNvidiaDriver()},
             {"driverVersion", host.driverVersion},
             {"cudaVersion", host.cudaVersion},
@@ -265,6 +258,10 @@ nlohmann::json toJson(const HostGpus& host)
             {"gpus", gpus},
             {"rocm", host.rocm},
             {"notes", host.notes}};
+    if (!host.machine.empty()) {
+        j["machine"] = host.machine;
+    }
+    return j;
 }
 
 Result<std::vector<GpuUsage>> GpuHost::sampleUsage(const std::string& library)
@@ -560,10 +557,10 @@ Result<HostGpus> GpuHost::probeNvidiaSmi(const std::string& program, std::chrono
     if (res.exitCode != 0) {
         if (res.out.find("communicate with the NVIDIA driver") != std::string::npos) {
             h.driverNotLoaded = true;
-            h.notes.push_back("nvidia-smi: " + firstLine(res.out));
+            h.notes.push_back("nvidia-smi: " + text::firstLine(res.out));
             return h;
         }
-        const std::string line = firstLine(res.out);
+        const std::string line = text::firstLine(res.out);
         return makeError(ErrorKind::Io, program + " failed (exit " + std::to_string(res.exitCode) + ")" +
                                             (line.empty() ? std::string() : ": " + line));
     }
@@ -583,6 +580,7 @@ Result<HostGpus> GpuHost::probeNvidiaSmi(const std::string& program, std::chrono
 HostGpus GpuHost::probeRemote(RemoteHost& host, std::chrono::milliseconds timeout)
 {
     HostGpus h;
+    h.machine = host.name();
     const std::string base = "--query-gpu=index,name,uuid,driver_version,memory.total";
     auto r = host.run({"nvidia-smi", base + ",compute_cap", "--format=csv,nounits"}, timeout);
     if (r && r->exitCode != 0 && (r->out + r->err).find("is not a valid field to query") != std::string::npos) {
@@ -603,7 +601,7 @@ HostGpus GpuHost::probeRemote(RemoteHost& host, std::chrono::milliseconds timeou
             h.source = HostGpus::Source::NvidiaSmi;
             h.driverNotLoaded = true;
         }
-        h.notes.push_back(where + firstLine(said));
+        h.notes.push_back(where + text::firstLine(said));
         return h;
     }
     auto report = parseNvidiaSmiCsv(r->out);
@@ -700,7 +698,7 @@ Result<NvidiaSmiReport> GpuHost::parseNvidiaSmiCsv(std::string_view text, const 
               cMem = col("memory.total"), cCap = col("compute_cap");
     if (cName < 0 && cUuid < 0 && cDriver < 0 && cIndex < 0) {
         return makeError(ErrorKind::BadInput, "nvidia-smi's output has none of the columns index, name, uuid, "
-                                              "driver_version: '" + firstLine(lines.empty() ? "" : lines[0]).substr(0, 80) + "'");
+                                              "driver_version: '" + text::firstLine(lines.empty() ? "" : lines[0]).substr(0, 80) + "'");
     }
     NvidiaSmiReport report;
     for (std::size_t li = first; li < lines.size(); ++li) {

@@ -237,7 +237,7 @@ Result<LaunchSpec> buildLaunchSpec(const LaunchChoices& c)
     return spec;
 }
 
-Result<void> validate(const LaunchSpec& spec)
+Result<void> validate(const LaunchSpec& spec, bool sourcesHere)
 {
     if (spec.image.empty() || spec.image.find_first_of(" \t\n") != std::string::npos) {
         return about(makeError(ErrorKind::BadInput, "'" + spec.image + "' is not an image reference."), "image");
@@ -251,8 +251,10 @@ Result<void> validate(const LaunchSpec& spec)
     std::vector<std::string> targets;
     const HostPathPolicy policy = HostPathPolicy::forThisUser();
     for (const auto& m : spec.mounts) {
-        // Judged by the same policy as the notebook folder and profiles (MountPolicy.h).
-        if (auto judged = checkHostPath(m.source, policy, m.readOnly); !judged) {
+        // Judged by the same policy as the notebook folder and profiles (MountPolicy.h); another machine's folders
+        // are judged there (RemoteFolders).
+        if (auto judged = sourcesHere ? checkHostPath(m.source, policy, m.readOnly) : Result<std::string>(m.source);
+            !judged) {
             return about(judged.error(), "mount");
         }
         for (const char* t : systemTargets) {

@@ -25,6 +25,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
+#include <span>
 #include <thread>
 
 namespace berth::core {
@@ -34,6 +36,20 @@ using nlohmann::json;
 namespace fs = std::filesystem;
 
 namespace {
+/// A bind mount's source judged where it lies: here by checkHostPath, or on the engine's machine (through ssh) by
+/// the rules that go by its name there. The path to send the engine, or why not.
+Result<std::string> judgeSource(std::optional<RemoteFolders>& remote, const std::string& path,
+                                const HostPathPolicy& policy, bool readOnly)
+{
+    if (!remote) {
+        return checkHostPath(path, policy, readOnly);
+    }
+    auto there = remote->judge(path, false);
+    if (!there) {
+        return there.error();
+    }
+    return there->path;
+}
 using detail::cancelled;
 
 /// A short readable name from the image: "berth-test/notebook:6" -> "notebook-3fa2", "lab/my.app" -> "my-app-3fa2".
@@ -178,11 +194,7 @@ Result<EnvironmentInfo> Launcher::start(const std::string& nameOrId, const Launc
                     }
                     const std::string source = jread::str(m, "Source");
                     auto judged =
-                        remote ? [&]() -> Result<std::string> {
-                            auto there = remote->judge(source, false);
-                            return there ? Result<std::string>(there->path) : Result<std::string>(there.error());
-                        }()
-                               : checkHostPath(source, policy, jread::member(m, "RW") && !jread::boolean(m, "RW"));
+                        judgeSource(remote, source, policy, jread::member(m, "RW") && !jread::boolean(m, "RW"));
                     if (!judged || *judged != source) {
                         Error e = judged ? makeError(ErrorKind::BadInput, source + " now leads to " + *judged + ".")
                                          : judged.error();
@@ -228,7 +240,7 @@ Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchPr
         }
     };
     m_cancel = cancel;
-    if (auto ok = validate(input); !ok) {
+    if (auto ok = validate(input, m_engine->remoteHost() == nullptr); !ok) {
         return ok.error();
     }
     auto here = engineRunsHere();
@@ -256,8 +268,8 @@ Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchPr
             m.source = judged->path;
         }
     }
-    std::vector<MountSpec> judgedThere;
-    for (auto& m : remote ? judgedThere : spec.mounts) {
+    // This machine's folders (an engine through ssh had its own judged there, above).
+    for (auto& m : remote ? std::span<MountSpec>() : std::span<MountSpec>(spec.mounts)) {
         std::error_code ec;
         if (!fs::exists(m.source, ec)) {
             if (!m.create) {
@@ -407,19 +419,23 @@ Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchPr
         return failLaunch(token.error());
     }
 
-    // Judged again just before the engine sees the paths: nothing may have been swapped since.
-    for (const auto& m : remote ? judgedThere : spec.mounts) {
-        auto again = checkHostPath(m.source, policy, m.readOnly);
-        if (!again || *again != m.source) {
-            return failLaunch(again ? makeError(ErrorKind::BadInput, m.source + " changed while launching; not launched.")
-                                    : again.error());
+    // Judged again just before the engine sees the paths: nothing may have been swapped since (on the engine's
+    // machine too: a pull there takes minutes).
+    auto judgedAgain = [&](const std::string& path, bool readOnly) -> Result<void> {
+        auto again = judgeSource(remote, path, policy, readOnly);
+        if (!again || *again != path) {
+            return again ? makeError(ErrorKind::BadInput, path + " changed while launching; not launched.") : again.error();
+        }
+        return {};
+    };
+    for (const auto& m : spec.mounts) {
+        if (auto ok = judgedAgain(m.source, m.readOnly); !ok) {
+            return failLaunch(ok.error());
         }
     }
-    if (!workspace.empty() && !remote) {
-        auto again = checkHostPath(workspace, policy, false);
-        if (!again || *again != workspace) {
-            return failLaunch(again ? makeError(ErrorKind::BadInput, workspace + " changed while launching; not launched.")
-                                    : again.error());
+    if (!workspace.empty()) {
+        if (auto ok = judgedAgain(workspace, false); !ok) {
+            return failLaunch(ok.error());
         }
     }
 

@@ -2,6 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "berth/core/launch/RemoteFolders.h"
 
+#include <algorithm>
 #include <chrono>
 #include <sstream>
 
@@ -26,16 +27,14 @@ Result<std::string> output(RemoteHost& host, const std::vector<std::string>& arg
     return r->out;
 }
 
-// Prints the resolved path, then what is there: dir, file, socket, other or missing. Paths come as arguments,
+// One line, no quote or backslash (SshTransport::run passes no other to a login shell that may not be sh): prints
+// "berth-resolved:KIND:PATH", KIND being dir, file, socket, other or missing. The marker finds it after whatever a
+// remote's shell start-up files print; the path comes last, as it is, and is checked here. Paths come as arguments,
 // never inside the script.
-constexpr const char* kResolve = R"sh(p=$(realpath -m -- "$1") || exit 3
-printf '%s\n' "$p"
-if [ -S "$p" ]; then echo socket
-elif [ -d "$p" ]; then echo dir
-elif [ -f "$p" ]; then echo file
-elif [ -e "$p" ] || [ -L "$p" ]; then echo other
-else echo missing
-fi)sh";
+constexpr const char* kResolve =
+    "p=$(realpath -m -- \"$1\") || exit 3; if [ -S \"$p\" ]; then k=socket; elif [ -d \"$p\" ]; then k=dir; "
+    "elif [ -f \"$p\" ]; then k=file; elif [ -e \"$p\" ] || [ -L \"$p\" ]; then k=other; else k=missing; fi; "
+    "printf %s \"berth-resolved:$k:$p\"";
 
 std::string trimmed(std::string s)
 {
@@ -51,7 +50,7 @@ RemoteFolders::RemoteFolders(RemoteHost& host, std::string engineSocket) : m_hos
 Result<HostPathPolicy> RemoteFolders::policy()
 {
     if (m_home.empty()) {
-        auto home = output(m_host, {"sh", "-c", "printf '%s' \"$HOME\""});
+        auto home = output(m_host, {"sh", "-c", "printf %s \"$HOME\""});
         if (!home) {
             return home.error();
         }
@@ -81,13 +80,21 @@ Result<RemoteFolders::Judged> RemoteFolders::judge(const std::string& path, bool
     if (!said) {
         return said.error();
     }
-    std::istringstream lines(*said);
+    // What the script printed, after the marker: KIND:PATH. A path with a control character in it (a link there
+    // can lead anywhere) is refused: it could not be told apart from what follows it.
     Judged j;
     std::string kind;
-    std::getline(lines, j.path);
-    std::getline(lines, kind);
-    if (j.path.empty() || j.path.front() != '/') {
-        return makeError(ErrorKind::Engine, "Could not resolve " + path + " on " + m_host.name() + ".");
+    if (const auto at = said->rfind("berth-resolved:"); at != std::string::npos) {
+        const std::string rest = said->substr(at + 15);
+        const auto colon = rest.find(':');
+        kind = rest.substr(0, colon);
+        j.path = colon == std::string::npos ? std::string() : rest.substr(colon + 1);
+    }
+    const bool known = kind == "dir" || kind == "file" || kind == "socket" || kind == "other" || kind == "missing";
+    if (!known || j.path.empty() || j.path.front() != '/' ||
+        std::any_of(j.path.begin(), j.path.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; })) {
+        return makeError(ErrorKind::Engine, "Could not resolve " + path + " on " + m_host.name() +
+                                                " (it may lead to a name with a control character in it).");
     }
     if (auto named = judgePathName(path, j.path, *rules); !named) {
         Error e = named.error();
@@ -103,7 +110,8 @@ Result<RemoteFolders::Judged> RemoteFolders::judge(const std::string& path, bool
             return makeError(ErrorKind::BadInput, "The folder " + path + " does not exist on " + m_host.name() +
                                                       ". Create it there, or add ,create to the mount.");
         }
-        auto made = output(m_host, {"mkdir", "-p", "-m", "700", "--", j.path});
+        // Every folder made, the parents too, open to this user only (mkdir -m would give only the last one 0700).
+        auto made = output(m_host, {"sh", "-c", "umask 077 && mkdir -p -- \"$1\"", "sh", j.path});
         if (!made) {
             Error e = made.error();
             e.message = "Could not make " + j.path + " on " + m_host.name() + ".";

@@ -32,6 +32,7 @@ struct EngineGpuSupport
     bool toolkitHook = false;   ///< nvidia-container-runtime-hook found (what docker run's GPU option needs)
     bool remote = false;        ///< the engine is on another machine: this machine's GPUs are not its GPUs
     std::string endpoint;
+    std::string machine; ///< an engine through ssh: its machine ("me@lab"), where CDI and the hook were looked for
     std::string detail; ///< one sentence for people
 
     /// The toolkit's install steps, as Berth tells them.

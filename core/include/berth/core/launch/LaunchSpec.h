@@ -119,6 +119,6 @@ Result<std::pair<std::string, std::string>> parseEnv(std::string_view text);
 /// Docker's container name rule: [a-zA-Z0-9][a-zA-Z0-9_.-]*, at most 128 characters.
 Result<void> checkName(std::string_view name);
 /// Checks a whole spec: paths, sizes, names, dangerous mounts. Messages say what to change.
-Result<void> validate(const LaunchSpec& spec);
+Result<void> validate(const LaunchSpec& spec, bool sourcesHere = true);
 
 } // namespace berth::core

@@ -2,6 +2,9 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "ui/MainWindow.h"
 
+#include "berth/core/engine/Connect.h"
+#include "berth/core/engine/Endpoint.h"
+
 #include "ui/EngineStatus.h"
 #include "ui/RemedyText.h"
 #include "ui/async/Async.h"
@@ -37,6 +40,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QInputDialog>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -193,6 +197,23 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
     connect(refresh, &QAction::triggered, m_images, &ImageModel::forgetVerdicts); // the driver may be new
     connect(refresh, &QAction::triggered, m_containers, &ContainerModel::refresh);
     connect(again, &QPushButton::clicked, refresh, &QAction::trigger);
+    engineMenu->addSeparator();
+    // Several engines at once (this machine's Docker, its Podman, the lab's server): a window each, its title and
+    // engine line naming the engine, so that each environment's machine is never in doubt.
+    auto* another = engineMenu->addAction(tr("Open &Another Engine..."));
+    another->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    connect(another, &QAction::triggered, this, [this] {
+        auto* ask = new QInputDialog(this);
+        ask->setAttribute(Qt::WA_DeleteOnClose);
+        ask->setWindowTitle(tr("Open Another Engine"));
+        ask->setLabelText(tr("Engine address: ssh://[user@]host[:port][/socket] for another machine (your ssh keys "
+                             "and ~/.ssh/config are used), unix:///path, or tcp://host:port."));
+        ask->setTextValue(QStringLiteral("ssh://"));
+        connect(ask, &QInputDialog::textValueSelected, this, [this](const QString& address) {
+            openEngineWindow(address.trimmed());
+        });
+        ask->open();
+    });
 
     connect(m_status, &EngineStatus::changed, this, &MainWindow::showStatus);
     showStatus();
@@ -215,6 +236,25 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     showView(settings.value(QStringLiteral("window/view"), 0).toInt());
+}
+
+MainWindow* MainWindow::openEngineWindow(const QString& address)
+{
+    std::shared_ptr<core::EngineClient> engine;
+    QString setupError;
+    auto endpoint = core::parseEndpoint(address.toStdString());
+    if (endpoint) {
+        engine = std::make_shared<core::EngineClient>(core::connectTo(*endpoint));
+    } else {
+        setupError = errorText(endpoint.error());
+    }
+    auto* status = new EngineStatus(engine, setupError);
+    auto* window = new MainWindow(status);
+    status->setParent(window); // the window's engine goes with it
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
+    status->refresh();
+    return window;
 }
 
 MainWindow::~MainWindow() = default;
@@ -332,6 +372,12 @@ void MainWindow::showView(int index)
 void MainWindow::switchTo(int index)
 {
     m_views->setCurrentWidget(page(index));
+    if (m_engine && !core::isLocalAddress(m_engine->endpoint())) {
+        //: The window's title for an engine on another machine: the view, the engine, then the app's name.
+        setWindowTitle(tr("%1 \u2014 %2 \u2014 Berth")
+                           .arg(m_sideBar->item(index)->text(), QString::fromStdString(m_engine->endpoint())));
+        return;
+    }
     //: The window's title: the view shown, then the app's name.
     setWindowTitle(tr("%1 \u2014 Berth").arg(m_sideBar->item(index)->text()));
 }

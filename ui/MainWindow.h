@@ -61,6 +61,9 @@ public:
     void showView(int index);
     /// True while the engine-down page is shown.
     bool showingEngineDown() const;
+    /// Opens another window on the engine at `address` (ssh://, unix://, tcp://), beside this one; it closes with
+    /// its window. An address that does not parse opens the window on its engine-down page, saying why.
+    static MainWindow* openEngineWindow(const QString& address);
     /// Starts the user's own Podman service (the engine-down page's button); the window connects once it answers.
     void startPodman();
 

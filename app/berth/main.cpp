@@ -119,7 +119,8 @@ int run(int argc, char** argv)
     parser.addHelpOption();
     parser.addVersionOption();
     QCommandLineOption hostOption(QStringList{QStringLiteral("H"), QStringLiteral("host")},
-                                  QStringLiteral("Engine address: unix:///path or tcp://host:port."),
+                                  QStringLiteral("Engine address: unix:///path, tcp://host:port or ssh://[user@]host[:port]; "
+                                                 "again for a window on another engine."),
                                   QStringLiteral("URL"));
     parser.addOption(hostOption);
     QCommandLineOption contextOption(QStringList{QStringLiteral("c"), QStringLiteral("context")},
@@ -136,9 +137,11 @@ int run(int argc, char** argv)
                                  QStringLiteral("[FILE.ipynb | PROFILE]"));
     parser.process(app);
 
+    // --host may be given more than once: a window an engine (this machine's Docker, the lab's over ssh).
+    const QStringList hosts = parser.values(hostOption);
     std::optional<std::string> host;
-    if (parser.isSet(hostOption)) {
-        host = parser.value(hostOption).toStdString();
+    if (!hosts.isEmpty()) {
+        host = hosts.constFirst().toStdString();
     }
     std::shared_ptr<berth::core::EngineClient> engine;
     QString setupError;
@@ -159,6 +162,9 @@ int run(int argc, char** argv)
         berth::ui::MainWindow window(&status);
         window.show();
         status.refresh();
+        for (qsizetype i = 1; i < hosts.size(); ++i) {
+            berth::ui::MainWindow::openEngineWindow(hosts[i]);
+        }
         if (parser.isSet(openOption)) {
             const auto [name, path] = berth::core::splitOpenTarget(parser.value(openOption).toStdString());
             window.openNotebook(QString::fromStdString(name), QString::fromStdString(path));

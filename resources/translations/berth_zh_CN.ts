@@ -508,6 +508,14 @@
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
+    <message>
+        <source>No NVIDIA GPU on %1: images run on the CPU.</source>
+        <translation>%1 上没有 NVIDIA GPU：镜像在 CPU 上运行。</translation>
+    </message>
+    <message>
+        <source>On %1: %2</source>
+        <translation>在 %1 上：%2</translation>
+    </message>
 </context>
 <context>
     <name>berth::ui::ImageModel</name>
@@ -948,6 +956,18 @@
         <source>%1 is ready at %2</source>
         <translation>%1 已就绪，地址为 %2</translation>
     </message>
+    <message>
+        <source>~/Documents/Berth/NAME on %1</source>
+        <translation>%1 上的 ~/Documents/Berth/NAME</translation>
+    </message>
+    <message>
+        <source>The folders are on %1: type their paths there.</source>
+        <translation>这些文件夹位于 %1：请输入它们在那里的路径。</translation>
+    </message>
+    <message>
+        <source>This engine runs on %1: the notebook folder and the other folders are paths on %1, made there when missing. The notebook opens here through the same ssh connection.</source>
+        <translation>此引擎运行在 %1 上：笔记本文件夹和其他文件夹都是 %1 上的路径，缺少时会在那里创建。笔记本通过同一个 ssh 连接在这里打开。</translation>
+    </message>
 </context>
 <context>
     <name>berth::ui::ListPage</name>
@@ -1199,6 +1219,23 @@
     <message>
         <source>Podman is running; connecting...</source>
         <translation>Podman 正在运行；正在连接...</translation>
+    </message>
+    <message>
+        <source>Open &amp;Another Engine...</source>
+        <translation>打开另一个引擎(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>Open Another Engine</source>
+        <translation>打开另一个引擎</translation>
+    </message>
+    <message>
+        <source>Engine address: ssh://[user@]host[:port][/socket] for another machine (your ssh keys and ~/.ssh/config are used), unix:///path, or tcp://host:port.</source>
+        <translation>引擎地址：另一台机器用 ssh://[user@]host[:port][/socket]（使用您的 ssh 密钥和 ~/.ssh/config），或 unix:///path、tcp://host:port。</translation>
+    </message>
+    <message>
+        <source>%1 — %2 — Berth</source>
+        <extracomment>The window&apos;s title for an engine on another machine: the view, the engine, then the app&apos;s name.</extracomment>
+        <translation>%1 — %2 — Berth</translation>
     </message>
 </context>
 <context>

@@ -1351,5 +1351,21 @@ Podman&apos;s usual socket)</source>
         <source>unknown (%1)</source>
         <translation>未知（%1）</translation>
     </message>
+    <message>
+        <source>No NVIDIA GPU found on %1.</source>
+        <translation>在 %1 上未找到 NVIDIA GPU。</translation>
+    </message>
+    <message>
+        <source>Runs on:</source>
+        <translation>运行于：</translation>
+    </message>
+    <message>
+        <source>%1 (port %2 there, forwarded here over ssh)</source>
+        <translation>%1（那里的端口 %2，通过 ssh 转发到这里）</translation>
+    </message>
+    <message>
+        <source>%1 on %2  -&gt;  %3</source>
+        <translation>%2 上的 %1  -&gt;  %3</translation>
+    </message>
 </context>
 </TS>

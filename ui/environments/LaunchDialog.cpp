@@ -127,6 +127,26 @@ LaunchDialog::LaunchDialog(std::shared_ptr<core::EngineClient> engine, const QSt
             m_mounts->removeRow(m_mounts->currentRow());
         }
     });
+    if (core::RemoteHost* remote = m_engine ? m_engine->remoteHost() : nullptr) {
+        // The engine is on another machine: its folders are that machine's. The pickers would show this one's.
+        const QString machine = QString::fromStdString(remote->name());
+        m_workspace->setPlaceholderText(tr("~/Documents/Berth/NAME on %1").arg(machine));
+        choose->setEnabled(false);
+        choose->setToolTip(tr("The folders are on %1: type their paths there.").arg(machine));
+        // Add Folder gives a row to type the path on that machine into, instead of this machine's picker.
+        disconnect(addFolder, &QPushButton::clicked, this, nullptr);
+        connect(addFolder, &QPushButton::clicked, this, [this] {
+            addMount(QString(), QStringLiteral("/data"), false);
+            m_mounts->setCurrentCell(m_mounts->rowCount() - 1, 0);
+            m_mounts->editItem(m_mounts->item(m_mounts->rowCount() - 1, 0));
+        });
+        auto* where = plainLabel(this);
+        where->setObjectName(QStringLiteral("remoteFolders"));
+        where->setText(tr("This engine runs on %1: the notebook folder and the other folders are paths on %1, made "
+                          "there when missing. The notebook opens here through the same ssh connection.")
+                           .arg(machine));
+        form->addRow(QString(), where);
+    }
 
     // Caps, bounded by what the engine has (asked below); 0 means none.
     m_memory->setDecimals(1);
@@ -296,6 +316,9 @@ core::LaunchChoices LaunchDialog::choices() const
         const QString host = m_mounts->item(r, 0) ? m_mounts->item(r, 0)->text() : QString();
         const QString in = m_mounts->item(r, 1) ? m_mounts->item(r, 1)->text() : QString();
         const bool ro = m_mounts->item(r, 2) && m_mounts->item(r, 2)->checkState() == Qt::Checked;
+        if (host.trimmed().isEmpty()) {
+            continue; // a row added and left empty
+        }
         c.mounts.push_back((host + QLatin1Char(':') + in + (ro ? QStringLiteral(":ro") : QString())).toStdString());
     }
     for (const QString& line : m_env->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {

@@ -158,6 +158,9 @@ private Q_SLOTS:
         write(config.path() + "/contexts/tls/6f1ac1b1/docker/key.pem", "key");
         write(config.path() + "/contexts/meta/0d4b2a4f/meta.json",
               "{\"Name\":\"rootless\",\"Endpoints\":{\"docker\":{\"Host\":\"unix:///run/user/1000/docker.sock\"}}}");
+        // `docker context create gpu-server --docker host=ssh://me@gpu.lab:2222` leaves this.
+        write(config.path() + "/contexts/meta/9a3e77c0/meta.json",
+              "{\"Name\":\"gpu-server\",\"Endpoints\":{\"docker\":{\"Host\":\"ssh://me@gpu.lab:2222\"}}}");
         write(config.path() + "/config.json", "{\"auths\":{},\"currentContext\":\"lab\"}");
 
         auto ep = resolveEndpoint(std::nullopt, fakeEnv({{"DOCKER_CONFIG", dir}}));
@@ -173,6 +176,13 @@ private Q_SLOTS:
         QCOMPARE(ep->socketPath, std::string("/run/user/1000/docker.sock"));
         ep = resolveEndpoint(std::nullopt, fakeEnv({{"DOCKER_CONFIG", dir}, {"DOCKER_HOST", "tcp://h:1"}}));
         QCOMPARE(ep->host, std::string("h"));
+        // A context on another machine over ssh, and DOCKER_HOST=ssh://... alike.
+        ep = resolveEndpoint(std::nullopt, fakeEnv({{"DOCKER_CONFIG", dir}}), "gpu-server");
+        QVERIFY2(ep.ok(), ep.ok() ? "" : ep.error().message.c_str());
+        QVERIFY(ep->scheme == Endpoint::Scheme::Ssh);
+        QCOMPARE(ep->display(), std::string("ssh://me@gpu.lab:2222"));
+        ep = resolveEndpoint(std::nullopt, fakeEnv({{"DOCKER_HOST", "ssh://lab"}}));
+        QVERIFY(ep.ok() && ep->scheme == Endpoint::Scheme::Ssh && ep->host == "lab");
         // "default" is the sockets; an unknown name says how to list them.
         ep = resolveEndpoint(std::nullopt, fakeEnv({{"DOCKER_CONFIG", dir}, {"DOCKER_CONTEXT", "default"}}));
         QCOMPARE(ep->socketPath, std::string("/var/run/docker.sock"));

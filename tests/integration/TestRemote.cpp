@@ -28,6 +28,9 @@
 #include <fstream>
 #include <thread>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -257,6 +260,20 @@ private Q_SLOTS:
         QVERIFY(before > 0);
         ::kill(before, SIGKILL); // a laptop's network gone, sshd restarted
         std::this_thread::sleep_for(200ms);
+        // While the connection is down the notebook's port stays Berth's: nobody else can listen there and receive
+        // what the pane sends (the token among it), and a connection to it finds nothing behind.
+        {
+            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+            sockaddr_in addr{};
+            addr.sin_family = AF_INET;
+            addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+            addr.sin_port = htons(static_cast<std::uint16_t>(env->hostPort));
+            const int bound = ::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+            const int why = errno;
+            ::close(fd);
+            QVERIFY2(bound != 0 && why == EADDRINUSE, "another program could take the notebook's port");
+            QCOMPARE(jupyter(env->hostPort, "/api/status", env->token).status, 0);
+        }
         // The next request opens a new connection, with the notebook's forward on the same local port.
         auto again = remote->inspectContainer(env->id);
         QVERIFY2(again, again ? "" : again.error().message.c_str());

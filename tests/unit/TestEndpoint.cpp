@@ -100,6 +100,7 @@ private Q_SLOTS:
         QTest::newRow("ssh-option-user") << "ssh://-oProxyCommand=x@lab" << int(ErrorKind::BadInput);
         QTest::newRow("ssh-space") << "ssh://lab host" << int(ErrorKind::BadInput);
         QTest::newRow("ssh-empty-user") << "ssh://@lab" << int(ErrorKind::BadInput);
+        QTest::newRow("ssh-password") << "ssh://me:hunter2@lab" << int(ErrorKind::BadInput);
         QTest::newRow("ssh-port") << "ssh://lab:0" << int(ErrorKind::BadInput);
         QTest::newRow("ssh-empty-port") << "ssh://lab:" << int(ErrorKind::BadInput);
         QTest::newRow("ssh-no-host") << "ssh://me@" << int(ErrorKind::BadInput);
@@ -116,6 +117,7 @@ private Q_SLOTS:
         QVERIFY(!ep.ok());
         QCOMPARE(int(ep.error().kind), kind);
         QVERIFY(!ep.error().message.empty());
+        QVERIFY(ep.error().message.find("hunter2") == std::string::npos); // a password is never repeated
     }
 
     void hostFlagBeatsDockerHost()

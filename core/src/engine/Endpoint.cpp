@@ -144,6 +144,12 @@ Result<Endpoint> parseEndpoint(std::string_view text)
             rest = rest.substr(0, slash);
         }
         if (auto at = rest.rfind('@'); at != std::string_view::npos) {
+            if (rest.substr(0, at).find(':') != std::string_view::npos) {
+                // user:password@host: said without repeating the address, which holds the password.
+                return makeError(ErrorKind::BadInput, "The ssh:// engine address has a password in it. Berth never "
+                                                      "passes passwords to ssh: use your ssh keys (ssh-copy-id), and "
+                                                      "give the address as ssh://user@host.");
+            }
             ep.user = std::string(rest.substr(0, at));
             rest = rest.substr(at + 1);
             if (ep.user.empty()) {

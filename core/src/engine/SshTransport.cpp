@@ -5,6 +5,7 @@
 #include "base/Text.h"
 #include "berth/core/base/Escape.h"
 #include "berth/core/base/Process.h"
+#include "berth/core/engine/PortRelay.h"
 
 #include <algorithm>
 
@@ -93,22 +94,6 @@ std::string runtimeBase()
         }
     }
     return "/tmp";
-}
-
-/// Something listens on 127.0.0.1:port (a forward made by this connection, in its private record).
-bool localPortAnswers(int port)
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) {
-        return false;
-    }
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    addr.sin_port = htons(static_cast<std::uint16_t>(port));
-    const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-    ::close(fd);
-    return ok;
 }
 
 /// A private folder for the connection's sockets: a fresh one, or (shared) one named after the engine and the
@@ -289,7 +274,17 @@ Result<void> SshTransport::openLocked()
     const int lockFd = m_persist.count() > 0 ? ::open((m_dir + "/lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600)
                                              : -1;
     if (lockFd >= 0) {
-        ::flock(lockFd, LOCK_EX);
+        // Never forever: a berthctl stopped with Ctrl-Z while it connects must not hold up every other one.
+        const auto until = std::chrono::steady_clock::now() + kOpenTimeout;
+        while (::flock(lockFd, LOCK_EX | LOCK_NB) != 0) {
+            if (std::chrono::steady_clock::now() >= until) {
+                ::close(lockFd);
+                return makeError(ErrorKind::Timeout, "Another Berth has been opening the connection to " + name() +
+                                                         " for " + std::to_string(kOpenTimeout.count()) +
+                                                         " s; try again, or end it.");
+            }
+            std::this_thread::sleep_for(50ms);
+        }
     }
     struct Unlock
     {
@@ -324,10 +319,13 @@ Result<void> SshTransport::openLocked()
                                         "-o", "StreamLocalBindUnlink=yes",
                                         "-o", "StreamLocalBindMask=0177",
                                         "-L", m_socket + ":" + m_endpoint.socketPath};
-    // Reopened: the notebooks' ports come back on the same local ports, so open pages reconnect.
-    for (const auto& [remote, local] : m_forwards) {
-        options.emplace_back("-L");
-        options.push_back("127.0.0.1:" + std::to_string(local) + ":127.0.0.1:" + std::to_string(remote));
+    // Reopened: the notebooks' forwards come back behind the ports Berth kept holding, so open pages reconnect.
+    // (Shared: a new connection has none; forwardPort asks for each again.)
+    if (m_persist.count() == 0) {
+        for (const auto& [remote, local] : m_forwards) {
+            options.emplace_back("-L");
+            options.push_back(notebookSocket(remote) + ":127.0.0.1:" + std::to_string(remote));
+        }
     }
     const std::string log = m_dir + "/ssh.log";
     if (m_persist.count() > 0) {
@@ -441,47 +439,90 @@ Result<HttpResponse> SshTransport::stream(const HttpRequest& request, const Chun
     return r;
 }
 
+std::string SshTransport::notebookSocket(int remotePort) const
+{
+    return m_dir + "/port-" + std::to_string(remotePort) + ".sock";
+}
+
 Result<int> SshTransport::forwardPort(int remotePort)
 {
+    if (remotePort < 1 || remotePort > 65535) {
+        return makeError(ErrorKind::Engine, "The engine named port " + std::to_string(remotePort) +
+                                                ", which is no port: nothing forwarded.");
+    }
     if (auto open = ensureOpen(); !open) {
         return open.error();
     }
     std::lock_guard lock(m_mutex);
-    if (auto it = m_forwards.find(remotePort); it != m_forwards.end()) {
-        return it->second;
+    const std::string there = "127.0.0.1:" + std::to_string(remotePort);
+    auto forward = [&](const std::string& here) -> Result<void> {
+        auto r = runProcess(sshArgs({"-O", "forward", "-L", here + ":" + there}), 15s);
+        if (!r) {
+            return r.error();
+        }
+        if (r->exitCode != 0) {
+            auto e = makeError(ErrorKind::EngineUnreachable,
+                               "ssh could not forward port " + std::to_string(remotePort) + " of " + name() + " here.");
+            e.engineMessage = text::trim(r->err);
+            return e;
+        }
+        return {};
+    };
+    if (m_persist.count() == 0) {
+        // The window's: a port Berth holds itself for as long as it runs, relaying to ssh's forward in the private
+        // folder. Kept across a dropped connection, so nobody else can take it and receive the notebook's traffic.
+        if (auto it = m_forwards.find(remotePort); it != m_forwards.end()) {
+            return it->second;
+        }
+        if (auto made = forward(notebookSocket(remotePort)); !made) {
+            return made.error();
+        }
+        auto relay = PortRelay::listen(notebookSocket(remotePort));
+        if (!relay) {
+            return relay.error();
+        }
+        const int local = (*relay)->port();
+        m_relays[remotePort] = std::move(*relay);
+        m_forwards[remotePort] = local;
+        return local;
     }
-    // Shared: a forward another command made through this connection is reused, not made again.
+    // berthctl's: the shared connection holds a port of this machine's for the browser that opens after berthctl
+    // has gone. A forward recorded by an earlier command is asked for again, never trusted: the connection accepts
+    // its own forward once more, and fails when the port is somebody else's now (then another port is taken).
     const std::string recorded = m_dir + "/forwards";
-    if (m_persist.count() > 0) {
+    std::vector<int> candidates;
+    if (auto it = m_forwards.find(remotePort); it != m_forwards.end()) {
+        candidates.push_back(it->second);
+    }
+    {
         std::ifstream in(recorded);
         for (int remote = 0, local = 0; in >> remote >> local;) {
-            if (remote == remotePort && localPortAnswers(local)) {
-                m_forwards[remotePort] = local;
-                return local;
+            if (remote == remotePort && local > 0 && local < 65536) {
+                candidates.push_back(local);
             }
         }
     }
-    auto local = freeLocalPort();
-    if (!local) {
-        return local.error();
+    for (int local : candidates) {
+        if (forward("127.0.0.1:" + std::to_string(local))) {
+            m_forwards[remotePort] = local;
+            return local;
+        }
     }
-    const std::string spec = "127.0.0.1:" + std::to_string(*local) + ":127.0.0.1:" + std::to_string(remotePort);
-    auto r = runProcess(sshArgs({"-O", "forward", "-L", spec}), 15s);
-    if (!r) {
-        return r.error();
+    Error last = makeError(ErrorKind::Io, "No free port on 127.0.0.1.");
+    for (int attempt = 0; attempt < 3; ++attempt) { // a port taken between the choice and ssh's bind: another
+        auto local = freeLocalPort();
+        if (!local) {
+            return local.error();
+        }
+        auto made = forward("127.0.0.1:" + std::to_string(*local));
+        if (made) {
+            m_forwards[remotePort] = *local;
+            std::ofstream(recorded, std::ios::app) << remotePort << ' ' << *local << '\n';
+            return *local;
+        }
+        last = made.error();
     }
-    if (r->exitCode != 0) {
-        auto e = makeError(ErrorKind::EngineUnreachable, "ssh could not forward port " + std::to_string(remotePort) +
-                                                             " of " + name() + " to 127.0.0.1:" +
-                                                             std::to_string(*local) + " here.");
-        e.engineMessage = r->err;
-        return e;
-    }
-    m_forwards[remotePort] = *local;
-    if (m_persist.count() > 0) {
-        std::ofstream(recorded, std::ios::app) << remotePort << ' ' << *local << '\n';
-    }
-    return *local;
+    return last;
 }
 
 Result<ProcessOutput> SshTransport::run(const std::vector<std::string>& argv, std::chrono::milliseconds timeout)

@@ -10,6 +10,7 @@
 
 #include "berth/core/engine/CurlTransport.h"
 #include "berth/core/engine/Endpoint.h"
+#include "berth/core/engine/PortRelay.h"
 #include "berth/core/engine/Transport.h"
 
 #include <map>
@@ -63,6 +64,8 @@ private:
     /// What went wrong, when a request failed: the connection dropped, or the remote socket has no engine.
     Error explain(Error error);
     std::vector<std::string> sshArgs(std::vector<std::string> options) const;
+    /// Where ssh forwards the remote's 127.0.0.1:remotePort to, in the private folder (the window's connection).
+    std::string notebookSocket(int remotePort) const;
 
     Endpoint m_endpoint;
     std::chrono::seconds m_persist;
@@ -74,6 +77,7 @@ private:
     pid_t m_pid = 0;
     bool m_running = false;
     std::map<int, int> m_forwards; ///< remote port -> local port
+    std::map<int, std::unique_ptr<PortRelay>> m_relays; ///< the window's: the local ports Berth holds
 };
 
 } // namespace berth::core

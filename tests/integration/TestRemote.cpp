@@ -225,6 +225,13 @@ private Q_SLOTS:
         QCOMPARE(env->workspace, "/root/Documents/Berth/" + env->name);
         QVERIFY(QFileInfo(QString::fromStdString(env->workspace)).isDir());
         QCOMPARE(toJson(*env, false)["machine"].get<std::string>(), std::string("berth-test-remote"));
+        const HostGpus there = GpuHost::probeEngineHost(*remote);
+        auto rec = Launcher(remote).record(env->id, &there);
+        QVERIFY(rec);
+        QCOMPARE((*rec)["machine"].get<std::string>(), std::string("berth-test-remote"));
+        QCOMPARE((*rec)["engine"]["endpoint"].get<std::string>(), remoteAddress());
+        QCOMPARE((*rec)["host"]["driverVersion"].get<std::string>(), std::string("570.86.15")); // the lab's GPUs
+        QCOMPARE((*rec)["mounts"][0]["source"].get<std::string>(), env->workspace);
 
         // Jupyter through the forward: the token proves itself, no token no entry; the token is on no command line.
         QCOMPARE(jupyter(env->hostPort, "/api/status", env->token).status, 200);

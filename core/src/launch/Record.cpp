@@ -67,6 +67,11 @@ Result<json> environmentRecord(EngineClient& engine, Readiness& readiness, const
                          {"os", ver->os}, {"arch", ver->arch}, {"kernel", ver->kernelVersion}};
     }
     rec["host"] = host ? toJson(*host) : json::object();
+    if (RemoteHost* remote = engine.remoteHost()) {
+        // Through ssh: the machine the mounts' sources and the GPUs are on, and the engine's address.
+        rec["machine"] = remote->name();
+    }
+    rec["engine"]["endpoint"] = engine.endpoint();
     if (auto p = d->labels.find(labels::kProfile); p != d->labels.end()) {
         rec["profile"] = p->second;
     }

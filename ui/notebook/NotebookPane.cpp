@@ -15,6 +15,7 @@
 
 #include <QAction>
 #include <QDesktopServices>
+#include <QPointer>
 #include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -201,19 +202,29 @@ void NotebookTab::makeSurface()
 
 WebSurfaceHooks NotebookTab::hooks()
 {
+    // The hooks go with the surface, and a window the page opens copies them: they may be called once this tab has
+    // been closed (a window.open whose page reaches the server after its opener tab went). Each asks first.
+    const QPointer<NotebookTab> self(this);
     WebSurfaceHooks hooks;
     hooks.openExternally = [](const QUrl& url) { QDesktopServices::openUrl(url); };
-    hooks.adoptWindow = [this](WebSurface* surface) {
-        Q_EMIT newTab(new NotebookTab(m_engine, m_env, std::unique_ptr<WebSurface>(surface), nullptr));
+    hooks.adoptWindow = [self](WebSurface* surface) {
+        if (!self) {
+            QTimer::singleShot(0, [surface] { delete surface; }); // not inside the signal that brought it here
+            return;
+        }
+        Q_EMIT self->newTab(new NotebookTab(self->m_engine, self->m_env, std::unique_ptr<WebSurface>(surface), nullptr));
     };
-    hooks.loadFinished = [this](bool ok) {
-        if (!ok) {
-            recheck(); // a page that failed may mean the server went
+    hooks.loadFinished = [self](bool ok) {
+        if (self && !ok) {
+            self->recheck(); // a page that failed may mean the server went
         }
     };
-    hooks.titleChanged = [this](const QString& title) {
-        Q_EMIT titleChanged(title.isEmpty() ? QString::fromStdString(m_env.name)
-                                            : QString::fromStdString(m_env.name) + QStringLiteral(": ") + title);
+    hooks.titleChanged = [self](const QString& title) {
+        if (!self) {
+            return;
+        }
+        const QString name = QString::fromStdString(self->m_env.name);
+        Q_EMIT self->titleChanged(title.isEmpty() ? name : name + QStringLiteral(": ") + title);
     };
     return hooks;
 }

@@ -516,6 +516,10 @@
         <source>On %1: %2</source>
         <translation>在 %1 上：%2</translation>
     </message>
+    <message>
+        <source>Berth could not ask %1 about its GPUs: %2</source>
+        <translation>Berth 无法向 %1 询问其 GPU：%2</translation>
+    </message>
 </context>
 <context>
     <name>berth::ui::ImageModel</name>

@@ -348,6 +348,54 @@ private Q_SLOTS:
         QVERIFY(!support.remote);
     }
 
+    void typedFoldersAreTheRemotesOwn()
+    {
+        // As the launch form and berthctl give them: paths there, ~ the home there, never judged on this machine.
+        const std::string dir = "berth-t-typed-" + test::runLabelValue();
+        LaunchChoices c;
+        c.image = "berth-test/notebook:6";
+        c.name = test::uniqueName("typed");
+        c.mounts = {"~/" + dir + ":/data,create"};
+        c.foldersHere = false;
+        auto spec = buildLaunchSpec(c);
+        QVERIFY2(spec, spec ? "" : spec.error().message.c_str());
+        QCOMPARE(spec->mounts.at(0).source, "~/" + dir);
+        LaunchOptions o;
+        o.readyTimeout = 120s;
+        auto env = Launcher(remote, o).launch(*spec);
+        QVERIFY2(env, env ? "" : env.error().message.c_str());
+        folders.push_back("/root/" + dir);
+        folders.push_back(env->workspace);
+        auto d = local->inspectContainer(env->id);
+        QVERIFY(d);
+        bool mounted = false;
+        for (const auto& m : d->raw["Mounts"]) {
+            mounted = mounted || (m.value("Source", "") == "/root/" + dir && m.value("Destination", "") == "/data");
+        }
+        QVERIFY(mounted);
+        QVERIFY(remote->removeContainer(env->id, true));
+        // A relative path means nothing on another machine.
+        c.mounts = {"data:/data"};
+        QVERIFY(!buildLaunchSpec(c));
+    }
+
+    void aLinkThereCannotForgeItsResolvedPath()
+    {
+        // A link on the engine's machine whose target holds a line break and a made-up answer is refused, never
+        // read as the folder it names.
+        const std::string link = "/tmp/berth-t-forge-" + test::runLabelValue();
+        std::filesystem::remove(link);
+        std::filesystem::create_symlink("/tmp/x\nberth-resolved:dir:/root/Documents", link);
+        LaunchSpec spec;
+        spec.image = "berth-test/notebook:6";
+        spec.name = test::uniqueName("forge");
+        spec.mounts.push_back({link, "/data", false, false});
+        auto refused = Launcher(remote).launch(spec);
+        std::filesystem::remove(link);
+        QVERIFY(!refused);
+        QCOMPARE(local->listContainers(true, {{"name", {spec.name}}})->size(), std::size_t(0));
+    }
+
     void refusesTheRemotesDangerousFoldersAndUnquotableNames()
     {
         LaunchSpec spec;

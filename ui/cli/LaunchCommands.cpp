@@ -298,7 +298,9 @@ int cmdLaunch(const Invocation& inv, Runtime& rt)
                      [] { return makeError(ErrorKind::BadInput, berth::cli::tr("--allow goes with --profile FILE")); });
     }
     // The flags are the person's choices, as typed; core turns them into a spec, as it does the launch form's.
-    auto spec = buildLaunchSpec(choicesFromFlags(inv));
+    LaunchChoices choices = choicesFromFlags(inv);
+    choices.foldersHere = rt.engine.remoteHost() == nullptr; // through ssh: the paths are the engine's machine's
+    auto spec = buildLaunchSpec(choices);
     if (!spec) {
         return usage(inv, spec.error());
     }

@@ -310,6 +310,7 @@ void LaunchDialog::addMount(const QString& host, const QString& container, bool 
 core::LaunchChoices LaunchDialog::choices() const
 {
     core::LaunchChoices c;
+    c.foldersHere = !(m_engine && m_engine->remoteHost()); // typed paths of the engine's machine, judged there
     c.image = m_image->currentText().trimmed().toStdString();
     c.name = m_name->text().trimmed().toStdString();
     for (int r = 0; r < m_mounts->rowCount(); ++r) {

@@ -103,6 +103,10 @@ void GpusPage::refresh()
             } else if (h.driverNotLoaded) {
                 m_driver->setText(tr("The NVIDIA driver is installed but not loaded. ") +
                                   remedyText({core::RemedyKind::LoadDriver, {}}));
+            } else if (h.unknown) {
+                m_driver->setText(tr("Berth could not ask %1 about its GPUs: %2")
+                                      .arg(QString::fromStdString(h.machine),
+                                           QString::fromStdString(h.notes.empty() ? std::string() : h.notes.front())));
             } else if (!h.machine.empty()) {
                 m_driver->setText(tr("No NVIDIA GPU on %1: images run on the CPU.").arg(QString::fromStdString(h.machine)));
             } else {

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <mutex>
 #include <set>
+#include <system_error>
 #include <thread>
 
 #include <arpa/inet.h>
@@ -104,9 +105,13 @@ void relay(std::shared_ptr<PortRelay::State> state, int client)
         ::close(client);
         return;
     }
-    std::thread back(pump, server, client);
-    pump(client, server);
-    back.join();
+    try {
+        std::thread back(pump, server, client);
+        pump(client, server);
+        back.join();
+    } catch (const std::system_error&) {
+        // No second thread to be had: the connection is closed, never left half-relayed.
+    }
     state->forget(client);
     state->forget(server);
     ::close(client);
@@ -138,19 +143,28 @@ Result<std::unique_ptr<PortRelay>> PortRelay::listen(std::string unixSocket)
         while (true) {
             const int client = ::accept4(state->listenFd, nullptr, nullptr, SOCK_CLOEXEC);
             if (client < 0) {
-                if (errno == EINTR || errno == ECONNABORTED || errno == EMFILE || errno == ENFILE) {
-                    if (errno == EMFILE || errno == ENFILE) {
-                        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                {
+                    std::lock_guard lock(state->mutex);
+                    if (state->stopping) {
+                        return; // shut down: the relay is going
                     }
-                    continue;
                 }
-                return; // shut down: the relay is going
+                // Anything else passes (a client gone before accept, no memory or fds for a moment).
+                if (errno != EINTR && errno != ECONNABORTED) {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                }
+                continue;
             }
             if (!state->track(client)) {
                 ::close(client);
                 return;
             }
-            std::thread(relay, state, client).detach();
+            try {
+                std::thread(relay, state, client).detach();
+            } catch (const std::system_error&) {
+                state->forget(client); // no thread to be had: this client is turned away, the relay goes on
+                ::close(client);
+            }
         }
     });
     return std::unique_ptr<PortRelay>(new PortRelay(std::move(state), ntohs(addr.sin_port)));

@@ -412,7 +412,7 @@ Result<HttpResponse> SshTransport::send(const HttpRequest& request)
     }
     // Only a request that changes nothing is sent again: a create or an exec may have reached the engine already.
     const bool repeatable = (request.method == "GET" || request.method == "HEAD") && !request.bodySource;
-    if (repeatable && dropped(r.error())) {
+    if (dropped(r.error()) && repeatable) { // dropped or not, the next request opens it again
         // The connection dropped (a laptop's network changed, the server restarted sshd): once more, anew.
         if (auto open = ensureOpen(); !open) {
             return open.error();

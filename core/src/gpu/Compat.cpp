@@ -187,6 +187,12 @@ Verdict Compat::decide(const ImageNeeds& needs, const HostGpus& host, const Engi
                            " is on another machine: Berth cannot see that machine's GPUs and driver from here.",
                        {{RemedyKind::CheckOnEngineMachine, {ref}}});
     }
+    if (host.unknown) {
+        return unknown(std::move(v), Verdict::Reason::HostUnknown,
+                       "Berth could not ask " + machineOf(host) + " about its GPUs" +
+                           (host.notes.empty() ? std::string(".") : ": " + host.notes.front() + "."),
+                       {{RemedyKind::CheckOnEngineMachine, {ref}}});
+    }
     if (!host.hasNvidiaDriver()) {
         if (host.driverNotLoaded) {
             return cannot(std::move(v), Verdict::Reason::DriverNotLoaded,

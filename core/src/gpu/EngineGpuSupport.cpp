@@ -69,7 +69,7 @@ void settle(EngineGpuSupport& s)
 
 /// The CDI specs and the toolkit's hook, looked for on the engine's machine through ssh: what fromInfo looks for
 /// here when the engine is this machine's.
-void lookOnRemote(EngineGpuSupport& s, RemoteHost& remote, const EngineInfo& info,
+bool lookOnRemote(EngineGpuSupport& s, RemoteHost& remote, const EngineInfo& info,
                   const std::vector<std::string>& hookDirs)
 {
     // Directories come as arguments, never inside the script: "cdi" once a spec names nvidia.com/gpu, "hook" once
@@ -77,8 +77,8 @@ void lookOnRemote(EngineGpuSupport& s, RemoteHost& remote, const EngineInfo& inf
     static const char* kScript =
         "n=$1; shift; i=0; for d in \"$@\"; do i=$((i+1)); if [ $i -le $n ]; then "
         "for f in \"$d\"/*.yaml \"$d\"/*.yml \"$d\"/*.json; do [ -f \"$f\" ] && head -c 1048576 \"$f\" | "
-        "grep -q nvidia.com/gpu && echo cdi; done; "
-        "else [ -x \"$d/nvidia-container-runtime-hook\" ] && echo hook; fi; done; exit 0";
+        "grep -q nvidia.com/gpu && echo berth-found:cdi; done; "
+        "else [ -x \"$d/nvidia-container-runtime-hook\" ] && echo berth-found:hook; fi; done; exit 0";
     std::vector<std::string> argv = {"sh", "-c", kScript, "sh", std::to_string(info.cdiSpecDirs.size())};
     argv.insert(argv.end(), info.cdiSpecDirs.begin(), info.cdiSpecDirs.end());
     argv.insert(argv.end(), hookDirs.begin(), hookDirs.end());
@@ -86,10 +86,11 @@ void lookOnRemote(EngineGpuSupport& s, RemoteHost& remote, const EngineInfo& inf
     if (!r || r->exitCode != 0) {
         s.detail = "Berth could not look for the NVIDIA Container Toolkit on " + remote.name() + ": " +
                    (r ? text::firstLine(r->err) : r.error().message);
-        return;
+        return false;
     }
-    s.cdi = r->out.find("cdi") != std::string::npos;
-    s.toolkitHook = r->out.find("hook") != std::string::npos;
+    s.cdi = r->out.find("berth-found:cdi") != std::string::npos; // marked: a login script's words do not count
+    s.toolkitHook = r->out.find("berth-found:hook") != std::string::npos;
+    return true;
 }
 } // namespace
 
@@ -164,7 +165,13 @@ EngineGpuSupport EngineGpuSupport::detect(EngineClient& engine)
         EngineGpuSupport s = fromInfo(*info, engine.endpoint());
         s.remote = false;
         s.machine = remote->name();
-        lookOnRemote(s, *remote, *info, kHookDirs);
+        if (!lookOnRemote(s, *remote, *info, kHookDirs)) {
+            s.state = s.nvidiaRuntime ? State::Yes : State::Unknown; // not known is not "no"
+            if (s.nvidiaRuntime) {
+                s.detail = "the engine has the nvidia runtime";
+            }
+            return s;
+        }
         settle(s);
         return s;
     }

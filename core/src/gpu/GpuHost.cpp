@@ -588,6 +588,7 @@ HostGpus GpuHost::probeRemote(RemoteHost& host, std::chrono::milliseconds timeou
     }
     const std::string where = "nvidia-smi on " + host.name() + ": ";
     if (!r) {
+        h.unknown = true; // the connection failed: nothing is known of its GPUs, not even that it has none
         h.notes.push_back(where + r.error().message);
         return h;
     }

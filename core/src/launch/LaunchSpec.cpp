@@ -31,7 +31,7 @@ std::string normalized(const std::string& path)
 }
 } // namespace
 
-Result<MountSpec> parseMount(std::string_view text, const std::string& cwd)
+Result<MountSpec> parseMount(std::string_view text, const std::string& cwd, bool foldersHere)
 {
     auto bad = [&](const std::string& why) {
         return makeError(ErrorKind::BadInput, "Mount '" + std::string(text) + "': " + why +
@@ -56,17 +56,25 @@ Result<MountSpec> parseMount(std::string_view text, const std::string& cwd)
         return bad("it needs a host path and a container path separated by ':'");
     }
     std::string host = parts[0];
-    if (host == "~" || host.starts_with("~/")) {
+    if (!foldersHere) {
+        // Another machine's path: kept for it to resolve (~ is the home there).
+        if (host.front() != '/' && host != "~" && !host.starts_with("~/")) {
+            return bad("on the engine's machine a host path is absolute or starts with ~/");
+        }
+        m.source = host.front() == '/' ? normalized(host) : host;
+    } else if (host == "~" || host.starts_with("~/")) {
         const char* home = std::getenv("HOME");
         if (!home || !*home) {
             return bad("~ cannot be expanded: HOME is not set");
         }
         host = std::string(home) + host.substr(1);
     }
-    if (host.front() != '/') {
+    if (foldersHere && host.front() != '/') {
         host = cwd + "/" + host;
     }
-    m.source = normalized(host);
+    if (foldersHere) {
+        m.source = normalized(host);
+    }
     if (parts[1].front() != '/') {
         return bad("the container path must be absolute (start with /)");
     }
@@ -171,7 +179,7 @@ Result<LaunchSpec> buildLaunchSpec(const LaunchChoices& c)
     spec.profile = c.profile;
     const std::string base = c.baseDir.empty() ? std::string("/") : c.baseDir;
     for (const auto& m : c.mounts) {
-        auto parsed = parseMount(m, base);
+        auto parsed = parseMount(m, base, c.foldersHere);
         if (!parsed) {
             return about(parsed.error(), "mount");
         }
@@ -221,17 +229,24 @@ Result<LaunchSpec> buildLaunchSpec(const LaunchChoices& c)
     }
     if (!c.workspace.empty()) {
         std::string folder = c.workspace;
-        if (folder == "~" || folder.starts_with("~/")) { // as a mount's host path is
+        if (!c.foldersHere) {
+            if (folder.front() != '/' && folder != "~" && !folder.starts_with("~/")) {
+                return about(makeError(ErrorKind::BadInput, "The notebook folder on the engine's machine is a path "
+                                                            "there: absolute, or starting with ~/."),
+                             "workspace");
+            }
+        } else if (folder == "~" || folder.starts_with("~/")) { // as a mount's host path is
             const char* home = std::getenv("HOME");
             if (!home || !*home) {
                 return about(makeError(ErrorKind::BadInput, "~ cannot be expanded: HOME is not set."), "workspace");
             }
             folder = std::string(home) + folder.substr(1);
         }
-        spec.workspace = normalized(folder.front() == '/' ? folder : base + "/" + folder);
+        spec.workspace = !c.foldersHere ? (folder.front() == '/' ? normalized(folder) : folder)
+                                        : normalized(folder.front() == '/' ? folder : base + "/" + folder);
     }
     spec.noWorkspace = c.noWorkspace;
-    if (auto ok = validate(spec); !ok) {
+    if (auto ok = validate(spec, c.foldersHere); !ok) {
         return ok.error();
     }
     return spec;
@@ -270,7 +285,7 @@ Result<void> validate(const LaunchSpec& spec, bool sourcesHere)
         }
         targets.push_back(m.target);
     }
-    if (!spec.workspace.empty() && !spec.noWorkspace) {
+    if (sourcesHere && !spec.workspace.empty() && !spec.noWorkspace) {
         if (auto judged = checkHostPath(spec.workspace, policy, false); !judged) {
             Error e = judged.error();
             e.message += " (the notebook folder)";

@@ -293,6 +293,11 @@ Result<EnvironmentInfo> Launcher::launch(const LaunchSpec& input, const LaunchPr
     if (spec.gpus.mode != GpuRequest::Mode::None && !m_options.force) {
         // No NVIDIA GPU where the engine runs at all: say exactly that, whatever the image.
         const HostGpus host = GpuHost::probeEngineHost(*m_engine);
+        if (host.unknown) {
+            return makeError(ErrorKind::EngineUnreachable,
+                             "Not launched: Berth could not ask " + host.machine + " about its GPUs" +
+                                 (host.notes.empty() ? std::string(".") : " (" + host.notes.front() + ")."));
+        }
         if (!host.hasNvidiaDriver()) {
             const std::string machine = remote ? m_engine->remoteHost()->name() : std::string("this machine");
             Error e = makeError(ErrorKind::Unsupported,

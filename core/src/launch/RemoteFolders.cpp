@@ -3,6 +3,8 @@
 #include "berth/core/launch/RemoteFolders.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <random>
 #include <chrono>
 #include <sstream>
 
@@ -28,13 +30,22 @@ Result<std::string> output(RemoteHost& host, const std::vector<std::string>& arg
 }
 
 // One line, no quote or backslash (SshTransport::run passes no other to a login shell that may not be sh): prints
-// "berth-resolved:KIND:PATH", KIND being dir, file, socket, other or missing. The marker finds it after whatever a
-// remote's shell start-up files print; the path comes last, as it is, and is checked here. Paths come as arguments,
-// never inside the script.
+// "MARK:KIND:PATH", MARK being a fresh random word ($2), KIND dir, file, socket, other or missing. The mark finds the
+// answer after whatever a remote's shell start-up files print, and a path cannot forge it: nobody there knows it
+// beforehand. The path comes last, as it is, and is checked here. Paths come as arguments, never inside the script.
 constexpr const char* kResolve =
     "p=$(realpath -m -- \"$1\") || exit 3; if [ -S \"$p\" ]; then k=socket; elif [ -d \"$p\" ]; then k=dir; "
     "elif [ -f \"$p\" ]; then k=file; elif [ -e \"$p\" ] || [ -L \"$p\" ]; then k=other; else k=missing; fi; "
-    "printf %s \"berth-resolved:$k:$p\"";
+    "printf %s \"$2:$k:$p\"";
+
+/// A word nobody on the remote can guess: marks the one answer that is the script's.
+std::string freshMark()
+{
+    std::random_device rd;
+    char out[40];
+    std::snprintf(out, sizeof out, "berth-%08x%08x%08x", rd(), rd(), rd());
+    return out;
+}
 
 std::string trimmed(std::string s)
 {
@@ -50,12 +61,16 @@ RemoteFolders::RemoteFolders(RemoteHost& host, std::string engineSocket) : m_hos
 Result<HostPathPolicy> RemoteFolders::policy()
 {
     if (m_home.empty()) {
-        auto home = output(m_host, {"sh", "-c", "printf %s \"$HOME\""});
-        if (!home) {
-            return home.error();
+        const std::string mark = freshMark();
+        auto said = output(m_host, {"sh", "-c", "printf %s \"$1:$(realpath -m -- \"$HOME\")\"", "sh", mark});
+        if (!said) {
+            return said.error();
         }
-        auto resolved = output(m_host, {"realpath", "-m", "--", *home});
-        m_home = resolved ? trimmed(*resolved) : *home;
+        const auto at = said->find(mark + ":");
+        m_home = at == std::string::npos ? std::string() : trimmed(said->substr(at + mark.size() + 1));
+        if (m_home.find_first_of("\n\r") != std::string::npos) {
+            m_home.clear(); // a home with a line break in its name is no home Berth uses
+        }
         if (m_home.empty() || m_home.front() != '/') {
             return makeError(ErrorKind::Engine, "Your account on " + m_host.name() + " has no home folder.");
         }
@@ -69,23 +84,30 @@ Result<HostPathPolicy> RemoteFolders::policy()
 
 Result<RemoteFolders::Judged> RemoteFolders::judge(const std::string& path, bool create)
 {
-    if (path.empty() || path.front() != '/') {
-        return makeError(ErrorKind::BadInput, "The path '" + path + "' on " + m_host.name() + " must be absolute.");
+    if (path.empty() || (path.front() != '/' && path != "~" && !path.starts_with("~/"))) {
+        return makeError(ErrorKind::BadInput, "The path '" + path + "' on " + m_host.name() +
+                                                  " must be absolute, or start with ~/ (your home there).");
     }
     auto rules = policy();
     if (!rules) {
         return rules.error();
     }
-    auto said = output(m_host, {"sh", "-c", kResolve, "sh", path});
+    // ~ is the home there, as the launch form says.
+    std::string there = path;
+    if (there == "~" || there.starts_with("~/")) {
+        there = rules->home + there.substr(1);
+    }
+    const std::string mark = freshMark();
+    auto said = output(m_host, {"sh", "-c", kResolve, "sh", there, mark});
     if (!said) {
         return said.error();
     }
-    // What the script printed, after the marker: KIND:PATH. A path with a control character in it (a link there
-    // can lead anywhere) is refused: it could not be told apart from what follows it.
+    // What the script printed, after its mark: KIND:PATH. A path with a control character in it (a link there
+    // can lead anywhere) is refused.
     Judged j;
     std::string kind;
-    if (const auto at = said->rfind("berth-resolved:"); at != std::string::npos) {
-        const std::string rest = said->substr(at + 15);
+    if (const auto at = said->find(mark + ":"); at != std::string::npos) {
+        const std::string rest = said->substr(at + mark.size() + 1);
         const auto colon = rest.find(':');
         kind = rest.substr(0, colon);
         j.path = colon == std::string::npos ? std::string() : rest.substr(colon + 1);

@@ -59,6 +59,7 @@ struct HostGpus
     bool rocm = false; ///< /dev/kfd exists (AMD ROCm); Berth has no verdict for it yet
     /// What each way of looking found or why it failed, in order, for people ("NVML: ...").
     std::vector<std::string> notes;
+    bool unknown = false; ///< the other machine could not be asked (ssh failed): not "no GPU", not known
     std::string machine; ///< the other machine these are on (an engine through ssh: "me@lab"); empty: this one
 
     /// A driver is running: a verdict can be made for NVIDIA images.

@@ -102,6 +102,9 @@ struct LaunchChoices
     /// Where relative host paths start: the command line's working folder, a profile's own folder.
     std::string baseDir;
     std::string profile;
+    /// False when the engine is on another machine (ssh://): host paths are that machine's, judged and made there
+    /// (RemoteFolders), `~` is the home there, and a relative path means nothing.
+    bool foldersHere = true;
 };
 
 /// The one way from choices to a spec, for every front end: each choice parsed, then the whole validated.
@@ -111,7 +114,7 @@ Result<LaunchSpec> buildLaunchSpec(const LaunchChoices& choices);
 Result<std::chrono::seconds> parseReadyTimeout(std::string_view text);
 
 /// "HOST:CONTAINER[:ro|:rw][,create]" — HOST made absolute against `cwd`.
-Result<MountSpec> parseMount(std::string_view text, const std::string& cwd);
+Result<MountSpec> parseMount(std::string_view text, const std::string& cwd, bool foldersHere = true);
 /// "all", "none", "2" (a count, as docker's --gpus), "device=0,1", "0,1", "GPU-uuid[,GPU-uuid]".
 Result<GpuRequest> parseGpus(std::string_view text);
 /// "KEY=VALUE"; KEY a shell-style name.

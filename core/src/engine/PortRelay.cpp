@@ -120,7 +120,7 @@ void relay(std::shared_ptr<PortRelay::State> state, int client)
 
 } // namespace
 
-Result<std::unique_ptr<PortRelay>> PortRelay::listen(std::string unixSocket)
+Result<LoopbackSocket> bindLoopback(bool listening)
 {
     const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd < 0) {
@@ -130,12 +130,22 @@ Result<std::unique_ptr<PortRelay>> PortRelay::listen(std::string unixSocket)
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t len = sizeof addr;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd, 64) != 0 ||
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || (listening && ::listen(fd, 64) != 0) ||
         ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
         const std::string why = std::strerror(errno);
         ::close(fd);
-        return makeError(ErrorKind::Io, "Cannot listen on 127.0.0.1: " + why + ".");
+        return makeError(ErrorKind::Io, "No free port on 127.0.0.1: " + why + ".");
     }
+    return LoopbackSocket{fd, static_cast<int>(ntohs(addr.sin_port))};
+}
+
+Result<std::unique_ptr<PortRelay>> PortRelay::listen(std::string unixSocket)
+{
+    auto bound = bindLoopback(true);
+    if (!bound) {
+        return bound.error();
+    }
+    const int fd = bound->fd;
     auto state = std::make_shared<State>();
     state->target = std::move(unixSocket);
     state->listenFd = fd;
@@ -167,7 +177,7 @@ Result<std::unique_ptr<PortRelay>> PortRelay::listen(std::string unixSocket)
             }
         }
     });
-    return std::unique_ptr<PortRelay>(new PortRelay(std::move(state), ntohs(addr.sin_port)));
+    return std::unique_ptr<PortRelay>(new PortRelay(std::move(state), bound->port));
 }
 
 PortRelay::PortRelay(std::shared_ptr<State> state, int port) : m_state(std::move(state)), m_port(port) {}

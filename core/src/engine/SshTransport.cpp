@@ -62,24 +62,15 @@ std::string shellQuote(const std::string& arg)
     return q + "'";
 }
 
+/// A port of 127.0.0.1 free now, for ssh to bind (berthctl's shared forwards, which outlive this process).
 Result<int> freeLocalPort()
 {
-    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    if (fd < 0) {
-        return makeError(ErrorKind::Io, std::string("Cannot make a socket: ") + std::strerror(errno) + ".");
+    auto bound = bindLoopback(false);
+    if (!bound) {
+        return bound.error();
     }
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof addr;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
-        const std::string why = std::strerror(errno);
-        ::close(fd);
-        return makeError(ErrorKind::Io, "No free port on 127.0.0.1: " + why + ".");
-    }
-    ::close(fd);
-    return static_cast<int>(ntohs(addr.sin_port));
+    ::close(bound->fd);
+    return bound->port;
 }
 
 std::string runtimeBase()

@@ -14,6 +14,14 @@
 
 namespace berth::core {
 
+struct LoopbackSocket
+{
+    int fd = -1;
+    int port = 0;
+};
+/// A socket on 127.0.0.1 at a free port the kernel chose (listening, or only bound); the caller owns `fd`.
+Result<LoopbackSocket> bindLoopback(bool listening);
+
 class PortRelay
 {
 public:

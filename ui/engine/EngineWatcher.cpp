@@ -19,7 +19,13 @@ EngineWatcher::EngineWatcher(std::shared_ptr<core::EngineClient> engine, QObject
         t->setSingleShot(true);
         t->setInterval(150);
     }
-    connect(&m_containersTimer, &QTimer::timeout, this, &EngineWatcher::containersChanged);
+    m_settleSoon.setSingleShot(true);
+    m_settleSoon.setInterval(500);
+    m_settleLate.setSingleShot(true);
+    m_settleLate.setInterval(2000);
+    for (QTimer* t : {&m_containersTimer, &m_settleSoon, &m_settleLate}) {
+        connect(t, &QTimer::timeout, this, &EngineWatcher::containersChanged);
+    }
     connect(&m_imagesTimer, &QTimer::timeout, this, &EngineWatcher::imagesChanged);
 }
 
@@ -58,8 +64,18 @@ bool EngineWatcher::changesImages(const core::Event& e)
            (e.type == "container" && (e.action == "create" || e.action == "destroy" || e.action == "remove"));
 }
 
-void EngineWatcher::post(bool containers, bool images)
+bool EngineWatcher::listsLagBehind(const core::Event& e)
 {
+    static const std::set<std::string> ends = {"die", "stop", "kill", "oom"};
+    return e.type == "container" && ends.count(e.action);
+}
+
+void EngineWatcher::post(bool containers, bool images, bool settle)
+{
+    if (settle) {
+        m_settleSoon.start(); // (re)started: a burst of exits is settled once, after its last
+        m_settleLate.start();
+    }
     if (containers && !m_containersTimer.isActive()) {
         m_containersTimer.start();
     }
@@ -116,9 +132,9 @@ void EngineWatcher::run(std::shared_ptr<core::EngineClient> engine, std::shared_
         auto r = engine->events(
             options,
             [&](const core::Event& e) {
-                const bool containers = changesContainers(e), images = changesImages(e);
+                const bool containers = changesContainers(e), images = changesImages(e), settle = listsLagBehind(e);
                 if (containers || images) {
-                    mailbox->post([self, containers, images] { self->post(containers, images); });
+                    mailbox->post([self, containers, images, settle] { self->post(containers, images, settle); });
                 }
                 return !shared->stop.load();
             },

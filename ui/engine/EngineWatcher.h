@@ -41,6 +41,10 @@ public:
     /// what uses an image).
     static bool changesContainers(const core::Event& e);
     static bool changesImages(const core::Event& e);
+    /// Events the engine sends before its lists show them: Docker says "die" some 50 to 100 ms (seconds, on a
+    /// loaded machine) before its container list stops saying "running". After one, the containers are listed
+    /// again half a second and two seconds later, so the row settles on what the engine ends up saying.
+    static bool listsLagBehind(const core::Event& e);
 
 Q_SIGNALS:
     /// A container was created, started, stopped, removed... (bursts come as one signal).
@@ -61,7 +65,7 @@ private:
     };
     static void run(std::shared_ptr<core::EngineClient> engine, std::shared_ptr<Shared> shared,
                     std::shared_ptr<Mailbox> mailbox, EngineWatcher* self);
-    void post(bool containers, bool images);
+    void post(bool containers, bool images, bool settle);
     void setConnected(bool connected, const QString& problem);
 
     std::shared_ptr<core::EngineClient> m_engine;
@@ -70,6 +74,8 @@ private:
     std::thread m_thread;
     QTimer m_containersTimer;
     QTimer m_imagesTimer;
+    QTimer m_settleSoon;
+    QTimer m_settleLate;
     bool m_connected = false;
     QString m_problem;
 };

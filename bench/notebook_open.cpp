@@ -137,7 +137,6 @@ int main(int argc, char** argv)
         return 2;
     }
     curl_global_init(CURL_GLOBAL_DEFAULT);
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     if (::geteuid() == 0) {
         qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
     }

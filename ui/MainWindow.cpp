@@ -33,6 +33,7 @@
 #include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QIcon>
+#include <QPixmap>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -391,7 +392,7 @@ bool MainWindow::event(QEvent* event)
         QTimer::singleShot(0, this, [this] {
             QIcon icon;
             for (int size : {16, 24, 32, 48, 64, 128, 256}) {
-                icon.addFile(QStringLiteral(":/icons/berth-%1.png").arg(size), QSize(size, size));
+                icon.addPixmap(QPixmap(QStringLiteral(":/icons/berth-%1.png").arg(size), "PNG"));
             }
             setWindowIcon(icon);
         });

@@ -97,9 +97,8 @@ int run(int argc, char** argv)
     if (onlyAsksForHelp(argc, argv)) {
         owner = std::make_unique<QCoreApplication>(argc, argv);
     } else {
-        // The notebook pane's web views (loaded with the first notebook) share GL contexts with the window;
-        // Qt wants this said before the application exists.
-        QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
+        // (The GL context the notebook pane's web views share is made when the first notebook opens:
+        // ui/notebook/WebSurface.cpp. Qt::AA_ShareOpenGLContexts set here would load Mesa on every start.)
         // Chromium's sandbox cannot run as root; a root session (a container, a lab machine's admin) would
         // get no page at all otherwise. Everyone else keeps the sandbox.
         if (::geteuid() == 0 && qEnvironmentVariableIsEmpty("QTWEBENGINE_DISABLE_SANDBOX")) {

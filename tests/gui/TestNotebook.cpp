@@ -355,7 +355,6 @@ int main(int argc, char** argv)
         qputenv(v, sub.toUtf8());
     }
     qputenv("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox"); // tests run as root
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     TestNotebook t;
     return QTest::qExec(&t, argc, argv);

@@ -136,7 +136,6 @@ private Q_SLOTS:
 int main(int argc, char** argv)
 {
     qputenv("QTWEBENGINE_CHROMIUM_FLAGS", "--no-sandbox"); // tests run as root
-    QCoreApplication::setAttribute(Qt::AA_ShareOpenGLContexts);
     QApplication app(argc, argv);
     TestRemoteGui t;
     return QTest::qExec(&t, argc, argv);

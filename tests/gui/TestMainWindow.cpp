@@ -11,7 +11,9 @@
 #include <QApplication>
 #include <QLabel>
 #include <QProcess>
+#include <QFile>
 #include <QSet>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -134,6 +136,33 @@ private Q_SLOTS:
                 QVERIFY2(out.contains("--open <NAME[/PATH]>") && out.contains("FILE.ipynb"), qPrintable(out));
             }
         }
+    }
+
+    void theWindowStartsWithoutGlOrTheWebEngine()
+    {
+        // The real berth, up with the engine's images listed: neither Mesa (a GL context made at start, as
+        // Qt::AA_ShareOpenGLContexts does, about 55 MB and 40% of a start under Xvfb) nor QtWebEngine is in
+        // it until a notebook opens.
+        QTemporaryDir dir;
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), dir.path());
+        env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+        const QString ready = dir.filePath(QStringLiteral("ready"));
+        env.insert(QStringLiteral("BERTH_READY_FILE"), ready);
+        QProcess berth;
+        berth.setProcessEnvironment(env);
+        berth.start(QStringLiteral(BERTH_GUI_PATH), QStringList{});
+        QVERIFY(berth.waitForStarted(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(ready) || berth.state() == QProcess::NotRunning, 30000);
+        QVERIFY2(berth.state() == QProcess::Running, berth.readAllStandardError().constData());
+        QFile maps(QStringLiteral("/proc/%1/maps").arg(berth.processId()));
+        QVERIFY(maps.open(QIODevice::ReadOnly));
+        const QString mapped = QString::fromUtf8(maps.readAll());
+        for (const char* library : {"libGLX_mesa", "swrast_dri", "libLLVM", "libQt6WebEngine"}) {
+            QVERIFY2(!mapped.contains(QLatin1String(library)), library);
+        }
+        berth.terminate();
+        QVERIFY(berth.waitForFinished(10000));
     }
 
     void engineLineSaysWhatToDoWhenNoEngineAnswers()

@@ -23,7 +23,6 @@
 #include <QFile>
 #include <QTimer>
 
-#include <curl/curl.h>
 
 #include <chrono>
 #include <cstdio>
@@ -136,7 +135,7 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "usage: bench_notebook open|memory IMAGE WORKSPACE\n");
         return 2;
     }
-    curl_global_init(CURL_GLOBAL_DEFAULT);
+    berth::core::preloadHttpLibrary();
     if (::geteuid() == 0) {
         qputenv("QTWEBENGINE_DISABLE_SANDBOX", "1");
     }
@@ -197,6 +196,6 @@ int main(int argc, char** argv)
             (void)engine->removeContainer(name, true, true);
         }
     }
-    curl_global_cleanup();
+    berth::core::unloadHttpLibrary();
     return rc;
 }

@@ -4,6 +4,7 @@
 // berth: the desktop app.
 
 #include "berth/core/engine/Connect.h"
+#include "berth/core/engine/CurlTransport.h"
 #include "berth/core/engine/Endpoint.h"
 #include "berth/core/base/Token.h"
 #include "ui/EngineStatus.h"
@@ -28,7 +29,6 @@
 #include <memory>
 #include <string_view>
 
-#include <curl/curl.h>
 #include <unistd.h>
 
 namespace {
@@ -38,13 +38,12 @@ int run(int argc, char** argv);
 int main(int argc, char** argv)
 {
     berth::core::protectSecretsInMemory();
-    curl_global_init(CURL_GLOBAL_DEFAULT);
     // The window and QApplication are gone, engine calls under way have ended (long ones were told to), and
     // every stream's thread has returned, before libcurl is cleaned up.
     const int rc = run(argc, argv);
     berth::ui::ioPool()->waitForDone();
     berth::ui::Reaper::joinAll();
-    curl_global_cleanup();
+    berth::core::unloadHttpLibrary();
     return rc;
 }
 
@@ -135,6 +134,9 @@ int run(int argc, char** argv)
                                                 "folder with .devcontainer/) to launch."),
                                  QStringLiteral("[FILE.ipynb | PROFILE]"));
     parser.process(app);
+    // libcurl and its libraries load on a thread of their own while the window is built (about 15 ms, the
+    // display's libraries already loaded by QApplication): the first list finds them ready.
+    berth::core::preloadHttpLibrary();
 
     // --host may be given more than once: a window an engine (this machine's Docker, the lab's over ssh).
     const QStringList hosts = parser.values(hostOption);

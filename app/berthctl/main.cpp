@@ -4,10 +4,10 @@
 // berthctl: Berth on the command line. Everything but the process's own set-up is ui/cli (tested in-process).
 
 #include "cli/Cli.h"
+#include "berth/core/engine/CurlTransport.h"
 
 #include "berth/core/base/Token.h"
 
-#include <curl/curl.h>
 
 #include <atomic>
 #include <csignal>
@@ -33,8 +33,7 @@ int main(int argc, char** argv)
     std::signal(SIGINT, onInterrupt);
     std::signal(SIGTERM, onInterrupt);
     std::signal(SIGPIPE, SIG_IGN);
-    curl_global_init(CURL_GLOBAL_DEFAULT);
     const int rc = berth::cli::run({argv + 1, argv + argc}, g_interrupted);
-    curl_global_cleanup();
+    berth::core::unloadHttpLibrary(); // libcurl was loaded by the first request, if any
     return rc;
 }

@@ -18,7 +18,7 @@ namespace berth::cli {
 /// One berthctl command line (without the program's name): parses it, connects to the engine (-H, -c,
 /// DOCKER_HOST, DOCKER_CONTEXT), runs the command, and returns the exit code. Writes to std::cout and std::cerr.
 /// `interrupted` is Ctrl-C: set by main()'s signal handler, read by streams and waits; 130 when it was set.
-/// curl_global_init is the caller's.
+/// unloadHttpLibrary (CurlTransport.h) is the caller's, at the end.
 /// `transport`, when given, is the engine (tests hand in recorded answers); -H and -c are then parsed, not used.
 int run(const std::vector<std::string>& args, std::atomic<bool>& interrupted,
         std::shared_ptr<core::Transport> transport = nullptr);

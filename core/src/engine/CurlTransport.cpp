@@ -2,8 +2,7 @@
 // SPDX-FileCopyrightText: 2026 The Berth developers
 #include "berth/core/engine/CurlTransport.h"
 #include "base/Text.h"
-
-#include <curl/curl.h>
+#include "engine/CurlLibrary.h"
 
 #include <algorithm>
 #include <cctype>
@@ -137,8 +136,17 @@ int onProgress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t)
 
 struct CurlTransport::Handle
 {
-    CURL* curl = curl_easy_init();
-    ~Handle() { curl_easy_cleanup(curl); }
+    explicit Handle(const curl::Api& api) : lib(api), curl(api.easyInit()) {}
+    ~Handle()
+    {
+        if (curl) {
+            lib.easyCleanup(curl);
+        }
+    }
+    Handle(const Handle&) = delete;
+    Handle& operator=(const Handle&) = delete;
+    const curl::Api& lib;
+    CURL* curl;
 };
 
 CurlTransport::CurlTransport(Endpoint endpoint, std::chrono::milliseconds connectTimeout)
@@ -148,7 +156,7 @@ CurlTransport::CurlTransport(Endpoint endpoint, std::chrono::milliseconds connec
 
 CurlTransport::~CurlTransport() = default;
 
-std::unique_ptr<CurlTransport::Handle> CurlTransport::acquire()
+Result<std::unique_ptr<CurlTransport::Handle>> CurlTransport::acquire()
 {
     {
         std::lock_guard lock(m_mutex);
@@ -158,7 +166,15 @@ std::unique_ptr<CurlTransport::Handle> CurlTransport::acquire()
             return h;
         }
     }
-    return std::make_unique<Handle>();
+    auto lib = curl::api();
+    if (!lib) {
+        return lib.error();
+    }
+    auto h = std::make_unique<Handle>(**lib);
+    if (!h->curl) {
+        return makeError(ErrorKind::Io, "Could not set up a network handle (libcurl).");
+    }
+    return std::unique_ptr<Handle>(std::move(h));
 }
 
 void CurlTransport::release(std::unique_ptr<Handle> handle)
@@ -183,12 +199,14 @@ Result<HttpResponse> CurlTransport::stream(const HttpRequest& request, const Chu
 Result<HttpResponse> CurlTransport::perform(const HttpRequest& request, const ChunkHandler* onChunk,
                                             const std::atomic<bool>* cancel)
 {
-    auto handle = acquire();
-    CURL* c = handle->curl;
-    if (!c) {
-        return makeError(ErrorKind::Io, "Could not set up a network handle (libcurl).");
+    auto acquired = acquire();
+    if (!acquired) {
+        return acquired.error();
     }
-    curl_easy_reset(c);
+    auto handle = std::move(acquired).value();
+    const curl::Api& lib = handle->lib;
+    CURL* c = handle->curl;
+    lib.easyReset(c);
 
     Exchange ex;
     ex.onChunk = onChunk;
@@ -198,91 +216,91 @@ Result<HttpResponse> CurlTransport::perform(const HttpRequest& request, const Ch
     const std::string url = m_endpoint.baseUrl() + request.target;
     char errbuf[CURL_ERROR_SIZE] = {0};
 
-    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errbuf);
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(c, CURLOPT_USERAGENT, "Berth/" BERTH_VERSION);
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(m_connectTimeout.count()));
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
+    lib.setopt(c, CURLOPT_URL, url.c_str());
+    lib.setopt(c, CURLOPT_ERRORBUFFER, errbuf);
+    lib.setopt(c, CURLOPT_NOSIGNAL, 1L);
+    lib.setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
+    lib.setopt(c, CURLOPT_USERAGENT, "Berth/" BERTH_VERSION);
+    lib.setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(m_connectTimeout.count()));
+    lib.setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(request.timeout.count()));
     if (request.idleTimeout.count() > 0) {
-        curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
-        curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, static_cast<long>(request.idleTimeout.count()));
+        lib.setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
+        lib.setopt(c, CURLOPT_LOW_SPEED_TIME, static_cast<long>(request.idleTimeout.count()));
     }
-    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, onHeader);
-    curl_easy_setopt(c, CURLOPT_HEADERDATA, &ex);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, onWrite);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &ex);
-    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
-    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, onProgress);
-    curl_easy_setopt(c, CURLOPT_XFERINFODATA, &ex);
+    lib.setopt(c, CURLOPT_HEADERFUNCTION, onHeader);
+    lib.setopt(c, CURLOPT_HEADERDATA, &ex);
+    lib.setopt(c, CURLOPT_WRITEFUNCTION, onWrite);
+    lib.setopt(c, CURLOPT_WRITEDATA, &ex);
+    lib.setopt(c, CURLOPT_NOPROGRESS, 0L);
+    lib.setopt(c, CURLOPT_XFERINFOFUNCTION, onProgress);
+    lib.setopt(c, CURLOPT_XFERINFODATA, &ex);
     // http_proxy must never see engine or Jupyter traffic on this machine (nor a token in a header).
-    curl_easy_setopt(c, CURLOPT_NOPROXY, "localhost,127.0.0.1,::1");
+    lib.setopt(c, CURLOPT_NOPROXY, "localhost,127.0.0.1,::1");
     if (m_endpoint.scheme == Endpoint::Scheme::Unix) {
-        curl_easy_setopt(c, CURLOPT_UNIX_SOCKET_PATH, m_endpoint.socketPath.c_str());
-        curl_easy_setopt(c, CURLOPT_PROXY, "");
+        lib.setopt(c, CURLOPT_UNIX_SOCKET_PATH, m_endpoint.socketPath.c_str());
+        lib.setopt(c, CURLOPT_PROXY, "");
     }
     if (m_endpoint.tls) {
-        curl_easy_setopt(c, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
-        curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, m_endpoint.tlsVerify ? 1L : 0L);
-        curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, m_endpoint.tlsVerify ? 2L : 0L);
+        lib.setopt(c, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
+        lib.setopt(c, CURLOPT_SSL_VERIFYPEER, m_endpoint.tlsVerify ? 1L : 0L);
+        lib.setopt(c, CURLOPT_SSL_VERIFYHOST, m_endpoint.tlsVerify ? 2L : 0L);
         if (!m_endpoint.caFile.empty()) {
-            curl_easy_setopt(c, CURLOPT_CAINFO, m_endpoint.caFile.c_str());
+            lib.setopt(c, CURLOPT_CAINFO, m_endpoint.caFile.c_str());
         }
         if (!m_endpoint.certFile.empty()) {
-            curl_easy_setopt(c, CURLOPT_SSLCERT, m_endpoint.certFile.c_str());
-            curl_easy_setopt(c, CURLOPT_SSLKEY, m_endpoint.keyFile.c_str());
+            lib.setopt(c, CURLOPT_SSLCERT, m_endpoint.certFile.c_str());
+            lib.setopt(c, CURLOPT_SSLKEY, m_endpoint.keyFile.c_str());
         }
     }
 
     if (request.bodySource) {
         ex.source = &request.bodySource;
         ex.sourceSize = request.bodySize;
-        curl_easy_setopt(c, CURLOPT_POST, 1L);
-        curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, request.method.c_str());
-        curl_easy_setopt(c, CURLOPT_READFUNCTION, onRead);
-        curl_easy_setopt(c, CURLOPT_READDATA, &ex);
-        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE,
-                         static_cast<curl_off_t>(std::max<std::int64_t>(request.bodySize, -1)));
+        lib.setopt(c, CURLOPT_POST, 1L);
+        lib.setopt(c, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+        lib.setopt(c, CURLOPT_READFUNCTION, onRead);
+        lib.setopt(c, CURLOPT_READDATA, &ex);
+        lib.setopt(c, CURLOPT_POSTFIELDSIZE_LARGE,
+                   static_cast<curl_off_t>(std::max<std::int64_t>(request.bodySize, -1)));
     } else if (request.method == "GET") {
-        curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+        lib.setopt(c, CURLOPT_HTTPGET, 1L);
     } else if (request.method == "HEAD") {
-        curl_easy_setopt(c, CURLOPT_NOBODY, 1L);
+        lib.setopt(c, CURLOPT_NOBODY, 1L);
     } else {
-        curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+        lib.setopt(c, CURLOPT_CUSTOMREQUEST, request.method.c_str());
         if (request.method == "POST" || request.method == "PUT" || !request.body.empty()) {
-            curl_easy_setopt(c, CURLOPT_POSTFIELDS, request.body.data());
-            curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+            lib.setopt(c, CURLOPT_POSTFIELDS, request.body.data());
+            lib.setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
         }
     }
     curl_slist* headers = nullptr;
     for (const auto& [name, value] : request.headers) {
-        headers = curl_slist_append(headers, (name + ": " + value).c_str());
+        headers = lib.slistAppend(headers, (name + ": " + value).c_str());
     }
-    headers = curl_slist_append(headers, "Expect:"); // no 100-continue round trip
+    headers = lib.slistAppend(headers, "Expect:"); // no 100-continue round trip
     if (request.bodySource && request.bodySize < 0) {
-        headers = curl_slist_append(headers, "Transfer-Encoding: chunked");
+        headers = lib.slistAppend(headers, "Transfer-Encoding: chunked");
     }
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+    lib.setopt(c, CURLOPT_HTTPHEADER, headers);
 
-    const CURLcode rc = curl_easy_perform(c);
+    const CURLcode rc = lib.easyPerform(c);
     long osErrno = 0;
-    curl_easy_getinfo(c, CURLINFO_OS_ERRNO, &osErrno);
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, nullptr);
-    curl_slist_free_all(headers);
+    lib.easyGetinfo(c, CURLINFO_OS_ERRNO, &osErrno);
+    lib.setopt(c, CURLOPT_HTTPHEADER, nullptr);
+    lib.slistFreeAll(headers);
 
     curl_off_t connectTime = 0;
-    curl_easy_getinfo(c, CURLINFO_CONNECT_TIME_T, &connectTime);
+    lib.easyGetinfo(c, CURLINFO_CONNECT_TIME_T, &connectTime);
     if (rc == CURLE_OK || (rc == CURLE_WRITE_ERROR && ex.stoppedByHandler)) {
         if (rc == CURLE_OK) {
-            curl_easy_reset(c); // no pointers into this call's stack stay in a pooled handle
+            lib.easyReset(c); // no pointers into this call's stack stay in a pooled handle
             release(std::move(handle));
         }
         return std::move(ex.response);
     }
     // The connection state is unknown after a failure: drop the handle rather than reuse it.
     const std::string where = m_endpoint.display();
-    const std::string detail = errbuf[0] ? std::string(errbuf) : std::string(curl_easy_strerror(rc));
+    const std::string detail = errbuf[0] ? std::string(errbuf) : std::string(lib.easyStrerror(rc));
     if (ex.sourceError) {
         return *ex.sourceError; // the upload's own reason (a file that could not be read), not libcurl's "aborted"
     }
@@ -299,9 +317,8 @@ Result<HttpResponse> CurlTransport::perform(const HttpRequest& request, const Ch
     }
     if (ex.headersLate) {
         err.kind = ErrorKind::Timeout;
-        err.message = "The engine at " + where + " accepted the connection but did not answer " + request.method +
-                      " " + request.target + " within " + std::to_string(request.headerTimeout.count()) +
-                      " s.";
+        err.message = "The engine at " + where + " accepted the connection but did not answer " + request.method + " " +
+                      request.target + " within " + std::to_string(request.headerTimeout.count()) + " s.";
         err.engineMessage.clear();
         err.with(RemedyKind::CheckEngine, {where}).with(RemedyKind::ChooseEngine);
         return err;

@@ -12,8 +12,16 @@
 
 namespace berth::core {
 
+/// libcurl is loaded when first needed, not by the program loader at start (it brings about 25 libraries, about
+/// 15 ms). A window calls this before it builds itself: the library then loads on a thread of its own meanwhile,
+/// and the first request finds it ready. Without it, the first request loads it.
+void preloadHttpLibrary();
+/// At the end of main(), once every request has ended: waits for a preload still under way, then cleans libcurl up
+/// (curl_global_cleanup) if it was loaded.
+void unloadHttpLibrary();
+
 /// The real transport: libcurl over a unix socket or TCP (optionally TLS). Keeps idle easy handles
-/// so consecutive requests reuse the connection. curl_global_init must have run (once, in main()).
+/// so consecutive requests reuse the connection.
 class CurlTransport final : public Transport
 {
 public:
@@ -31,7 +39,7 @@ public:
 
 private:
     struct Handle;
-    std::unique_ptr<Handle> acquire();
+    Result<std::unique_ptr<Handle>> acquire();
     void release(std::unique_ptr<Handle> handle);
     Result<HttpResponse> perform(const HttpRequest& request, const ChunkHandler* onChunk,
                                  const std::atomic<bool>* cancel);

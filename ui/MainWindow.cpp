@@ -8,6 +8,7 @@
 #include "ui/EngineStatus.h"
 #include "ui/RemedyText.h"
 #include "ui/async/Async.h"
+#include "ui/Style.h"
 #include "ui/Tone.h"
 #include "ui/containers/ContainersPage.h"
 #include "ui/engine/EngineWatcher.h"
@@ -392,7 +393,7 @@ bool MainWindow::event(QEvent* event)
         QTimer::singleShot(0, this, [this] {
             QIcon icon;
             for (int size : {16, 24, 32, 48, 64, 128, 256}) {
-                icon.addPixmap(QPixmap(QStringLiteral(":/icons/berth-%1.png").arg(size), "PNG"));
+                icon.addPixmap(readPng(QStringLiteral(":/icons/berth-%1.png").arg(size)));
             }
             setWindowIcon(icon);
         });

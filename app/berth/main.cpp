@@ -12,6 +12,7 @@
 #include "ui/notebook/OpenFile.h"
 #include "berth/core/launch/OpenFile.h"
 #include "ui/RemedyText.h"
+#include "ui/Style.h"
 #include "ui/Translation.h"
 #include "ui/async/Async.h"
 #include "ui/models/ImageModel.h"
@@ -134,6 +135,9 @@ int run(int argc, char** argv)
                                                 "folder with .devcontainer/) to launch."),
                                  QStringLiteral("[FILE.ipynb | PROFILE]"));
     parser.process(app);
+    if (qobject_cast<QApplication*>(&app)) {
+        berth::ui::installStyle(); // the system's style, its tool bars' icons read when first drawn (ui/Style.h)
+    }
     // libcurl and its libraries load on a thread of their own while the window is built (about 15 ms, the
     // display's libraries already loaded by QApplication): the first list finds them ready.
     berth::core::preloadHttpLibrary();

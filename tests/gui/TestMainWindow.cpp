@@ -6,6 +6,7 @@
 #include "ui/EngineStatus.h"
 #include "ui/MainWindow.h"
 #include "ui/RemedyText.h"
+#include "ui/Style.h"
 #include "ui/Tone.h"
 
 #include <QApplication>
@@ -13,6 +14,10 @@
 #include <QProcess>
 #include <QFile>
 #include <QSet>
+#include <QStyleFactory>
+#include <QStyleOption>
+#include <QToolBar>
+#include <QToolButton>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -140,7 +145,8 @@ private Q_SLOTS:
 
     void theWindowStartsWithoutGlOrTheWebEngine()
     {
-        // The real berth, up with the engine's images listed: neither Mesa (a GL context made at start, as
+        // The real berth (its own style and preload, as main() sets them up), up with the engine's images listed:
+        // neither Mesa (a GL context made at start, as
         // Qt::AA_ShareOpenGLContexts does, about 55 MB and 40% of a start under Xvfb) nor QtWebEngine is in
         // it until a notebook opens.
         QTemporaryDir dir;
@@ -161,8 +167,77 @@ private Q_SLOTS:
         for (const char* library : {"libGLX_mesa", "swrast_dri", "libLLVM", "libQt6WebEngine"}) {
             QVERIFY2(!mapped.contains(QLatin1String(library)), library);
         }
+        // Nor any image-format plugin: Qt asks each whether it reads PNG before reading one without being told
+        // not to (a tool bar's arrow icon, the window's icon; ui/Style.h). libcurl is in: it was loaded while the
+        // window was built, and listed the images.
+        QVERIFY2(!mapped.contains(QLatin1String("plugins/imageformats/")), qPrintable(mapped));
+        QVERIFY2(mapped.contains(QLatin1String("libcurl.so.4")), qPrintable(mapped));
+        // And the program names no libcurl for the loader to map at start (core/src/engine/CurlLibrary.h).
+        QProcess readelf;
+        readelf.start(QStringLiteral("readelf"), {QStringLiteral("-d"), QStringLiteral(BERTH_GUI_PATH)});
+        QVERIFY(readelf.waitForFinished(30000));
+        const QString dynamic = QString::fromUtf8(readelf.readAllStandardOutput());
+        QVERIFY2(dynamic.contains(QLatin1String("libQt6Widgets")) && !dynamic.contains(QLatin1String("libcurl")),
+                 qPrintable(dynamic));
         berth.terminate();
         QVERIFY(berth.waitForFinished(10000));
+    }
+
+    void theToolBarsArrowIsReadWhenDrawnAndIsTheStylesOwn()
+    {
+        // ui/Style: the "more actions" arrow of a tool bar is asked of the system's style when first drawn, and is
+        // that style's own arrow, either way round (right to left: its mirror).
+        const QString base = QApplication::style()->name();
+        std::unique_ptr<QStyle> plain(QStyleFactory::create(base));
+        QVERIFY(plain);
+        ui::Style style(base);
+        for (const auto which : {QStyle::SP_ToolBarHorizontalExtensionButton, QStyle::SP_ToolBarVerticalExtensionButton}) {
+            for (const auto direction : {Qt::LeftToRight, Qt::RightToLeft}) {
+                QStyleOption option;
+                option.direction = direction;
+                const QIcon deferred = style.standardIcon(which, &option);
+                const QIcon own = plain->standardIcon(which, &option);
+                QVERIFY(!deferred.isNull());
+                QCOMPARE(deferred.availableSizes(), own.availableSizes());
+                for (const int size : {8, 16, 32}) {
+                    QCOMPARE(deferred.pixmap(size).toImage(), own.pixmap(size).toImage());
+                }
+            }
+        }
+        // Everything else is the style's own, untouched.
+        QCOMPARE(style.standardIcon(QStyle::SP_DialogOkButton).pixmap(16).toImage(),
+                 plain->standardIcon(QStyle::SP_DialogOkButton).pixmap(16).toImage());
+
+        // In a window too narrow for its actions, the arrow shows and is drawn.
+        QApplication::setStyle(new ui::Style(base));
+        {
+            QToolBar bar;
+            bar.setToolButtonStyle(Qt::ToolButtonTextOnly);
+            for (int i = 0; i < 12; ++i) {
+                bar.addAction(QStringLiteral("Action number %1").arg(i));
+            }
+            bar.resize(200, 40);
+            bar.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&bar));
+            auto* more = bar.findChild<QToolButton*>(QStringLiteral("qt_toolbar_ext_button"));
+            QVERIFY(more);
+            QTRY_VERIFY(more->isVisible());
+            const QImage drawn = more->grab().toImage();
+            const QImage arrow = plain->standardIcon(QStyle::SP_ToolBarHorizontalExtensionButton).pixmap(more->iconSize()).toImage();
+            QVERIFY(!arrow.isNull());
+            bool differs = false; // something beyond the background is drawn
+            const QRgb corner = drawn.pixel(0, 0);
+            for (int y = 0; y < drawn.height() && !differs; ++y) {
+                for (int x = 0; x < drawn.width(); ++x) {
+                    if (drawn.pixel(x, y) != corner) {
+                        differs = true;
+                        break;
+                    }
+                }
+            }
+            QVERIFY(differs);
+        }
+        QApplication::setStyle(QStyleFactory::create(base));
     }
 
     void engineLineSaysWhatToDoWhenNoEngineAnswers()

@@ -229,8 +229,11 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
         connect(m_watcher, &EngineWatcher::connectionChanged, this, &MainWindow::showConnection);
         connect(m_watcher, &EngineWatcher::connectionChanged, m_status, &EngineStatus::refresh);
         m_watcher->start();
-        // The first lists at once, side by side with the watcher's first question to the engine.
+        // The first lists at once, side by side with the watcher's first question to the engine. The images'
+        // verdicts wait for the first frame (see event()), or for a window that never shows, a second.
         m_environments->refresh();
+        m_images->holdVerdicts();
+        QTimer::singleShot(1000, m_images, &ImageModel::releaseVerdicts);
         m_images->refresh();
         m_containers->refresh();
     }
@@ -388,9 +391,11 @@ bool MainWindow::event(QEvent* event)
 {
     if (event->type() == QEvent::Paint && !m_iconSet) {
         // The window's icon in every size (high-DPI task bars) once the window is on screen: turning seven
-        // PNGs into the X11 icon property is work the first frame need not wait for.
+        // PNGs into the X11 icon property is work the first frame need not wait for. So are the images'
+        // verdicts: a GPU probe and an inspect per image, which took the CPU from the first frame.
         m_iconSet = true;
         QTimer::singleShot(0, this, [this] {
+            m_images->releaseVerdicts();
             QIcon icon;
             for (int size : {16, 24, 32, 48, 64, 128, 256}) {
                 icon.addPixmap(readPng(QStringLiteral(":/icons/berth-%1.png").arg(size)));

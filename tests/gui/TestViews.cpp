@@ -45,6 +45,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QSpinBox>
+#include <QSignalSpy>
 #include <QTest>
 
 #include <mutex>
@@ -541,6 +542,41 @@ private Q_SLOTS:
         // A few lists, not a poll: the one on connecting, the one after the event, the two that settle it.
         QTest::qWait(2500);
         QVERIFY2(transport->lists <= 5, qPrintable(QString::number(transport->lists)));
+    }
+
+    void verdictsWaitForTheWindowsFirstFrame()
+    {
+        // Held, the list comes at once and the verdicts wait; released, they are decided.
+        {
+            ui::ImageModel model(engine);
+            QSignalSpy decided(&model, &ui::ImageModel::verdictsDecided);
+            model.holdVerdicts();
+            model.refresh();
+            QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, 10000);
+            QTest::qWait(1500);
+            QCOMPARE(decided.count(), 0);
+            for (const auto& row : model.rows()) {
+                QVERIFY(!row.verdict);
+            }
+            QCOMPARE(model.index(0, ui::ImageModel::Verdict).data().toString(), QStringLiteral("checking..."));
+            model.releaseVerdicts();
+            QTRY_VERIFY_WITH_TIMEOUT(decided.count() == 1, 20000);
+            QVERIFY(model.rows().front().verdict);
+        }
+        // A window holds them until its first frame: shown, they come.
+        {
+            ui::EngineStatus status(engine, {});
+            ui::MainWindow window(&status);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QTRY_VERIFY_WITH_TIMEOUT(window.images()->rowCount() > 0 && window.images()->rows().front().verdict, 20000);
+        }
+        // A window never shown (a second window opened behind a dialog, a test): a second later, they come all the same.
+        {
+            ui::EngineStatus status(engine, {});
+            ui::MainWindow window(&status);
+            QTRY_VERIFY_WITH_TIMEOUT(window.images()->rowCount() > 0 && window.images()->rows().front().verdict, 20000);
+        }
     }
 
     void anEngineThatCannotBeReachedGetsItsPage()

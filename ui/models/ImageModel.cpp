@@ -30,8 +30,9 @@ QString verdictText(const core::Verdict& v)
     }
     switch (v.reason) {
     case R::DriverTooOld:
-        return v.requiredDriver.empty() ? ImageModel::tr("needs a newer driver")
-                                        : ImageModel::tr("needs driver %1").arg(QString::fromStdString(v.requiredDriver));
+        return v.requiredDriver.empty()
+                   ? ImageModel::tr("needs a newer driver")
+                   : ImageModel::tr("needs driver %1").arg(QString::fromStdString(v.requiredDriver));
     case R::EngineCannotPassGpus:
         return ImageModel::tr("needs the NVIDIA Container Toolkit");
     case R::NoGpu:
@@ -55,9 +56,9 @@ struct Listing
 } // namespace
 
 ImageModel::ImageModel(std::shared_ptr<core::EngineClient> engine, QObject* parent)
-    : RowsModel({tr("Repository"), tr("Tag"), tr("On this machine"), tr("Size"), tr("Created"), tr("Used by"),
-                 tr("Digest")},
-                parent),
+    : RowsModel(
+          {tr("Repository"), tr("Tag"), tr("On this machine"), tr("Size"), tr("Created"), tr("Used by"), tr("Digest")},
+          parent),
       m_engine(std::move(engine))
 {
 }
@@ -130,38 +131,67 @@ void ImageModel::refresh()
             if (unknown.empty()) {
                 return;
             }
-            for (const auto& [id, _] : unknown) {
-                m_deciding.insert(id);
+            if (m_held) {
+                m_waiting.merge(unknown);
+                return;
             }
-            runAsync(
-                this,
-                [engine = m_engine, unknown]() {
-                    std::map<std::string, core::Verdict> verdicts;
-                    const core::HostGpus host = core::GpuHost::probeEngineHost(*engine);
-                    const core::EngineGpuSupport support = core::EngineGpuSupport::detect(*engine);
-                    for (const auto& [id, ref] : unknown) {
-                        if (auto details = engine->inspectImage(id)) {
-                            verdicts.emplace(id, core::Compat::checkImage(*details, ref, host, support));
-                        }
-                    }
-                    return verdicts;
-                },
-                [this, unknown](std::map<std::string, core::Verdict> verdicts) {
-                    for (const auto& [id, _] : unknown) {
-                        m_deciding.erase(id);
-                    }
-                    for (auto& [id, v] : verdicts) {
-                        m_verdicts.insert_or_assign(id, std::move(v));
-                    }
-                    for (int r = 0; r < rowCount(); ++r) {
-                        auto& row = m_rows[static_cast<std::size_t>(r)];
-                        if (auto it = m_verdicts.find(row.image.id); it != m_verdicts.end() && !row.verdict) {
-                            row.verdict = it->second;
-                            Q_EMIT dataChanged(index(r, Verdict), index(r, Verdict));
-                        }
-                    }
-                    Q_EMIT verdictsDecided();
-                });
+            decide(std::move(unknown));
+        });
+}
+
+void ImageModel::holdVerdicts()
+{
+    m_held = true;
+}
+
+void ImageModel::releaseVerdicts()
+{
+    if (!m_held) {
+        return;
+    }
+    m_held = false;
+    auto waiting = std::exchange(m_waiting, {});
+    for (auto it = waiting.begin(); it != waiting.end();) {
+        it = m_deciding.count(it->first) ? waiting.erase(it) : std::next(it);
+    }
+    if (!waiting.empty()) {
+        decide(std::move(waiting));
+    }
+}
+
+void ImageModel::decide(std::map<std::string, std::string> unknown)
+{
+    for (const auto& [id, _] : unknown) {
+        m_deciding.insert(id);
+    }
+    runAsync(
+        this,
+        [engine = m_engine, unknown]() {
+            std::map<std::string, core::Verdict> verdicts;
+            const core::HostGpus host = core::GpuHost::probeEngineHost(*engine);
+            const core::EngineGpuSupport support = core::EngineGpuSupport::detect(*engine);
+            for (const auto& [id, ref] : unknown) {
+                if (auto details = engine->inspectImage(id)) {
+                    verdicts.emplace(id, core::Compat::checkImage(*details, ref, host, support));
+                }
+            }
+            return verdicts;
+        },
+        [this, unknown](std::map<std::string, core::Verdict> verdicts) {
+            for (const auto& [id, _] : unknown) {
+                m_deciding.erase(id);
+            }
+            for (auto& [id, v] : verdicts) {
+                m_verdicts.insert_or_assign(id, std::move(v));
+            }
+            for (int r = 0; r < rowCount(); ++r) {
+                auto& row = m_rows[static_cast<std::size_t>(r)];
+                if (auto it = m_verdicts.find(row.image.id); it != m_verdicts.end() && !row.verdict) {
+                    row.verdict = it->second;
+                    Q_EMIT dataChanged(index(r, Verdict), index(r, Verdict));
+                }
+            }
+            Q_EMIT verdictsDecided();
         });
 }
 

@@ -91,66 +91,8 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
     row->addWidget(m_sideBar);
     row->addWidget(m_views, 1);
 
-    // The engine-down page: what was tried and what to do; Berth keeps asking by itself.
-    auto* down = new QWidget(this);
-    down->setObjectName(QStringLiteral("engineDownPage"));
-    auto* downLayout = new QVBoxLayout(down);
-    downLayout->addStretch();
-    auto* downTitle = new QLabel(tr("Berth cannot reach the container engine"), down);
-    QFont big = downTitle->font();
-    big.setPointSizeF(big.pointSizeF() * 1.5);
-    big.setBold(true);
-    downTitle->setFont(big);
-    downTitle->setAlignment(Qt::AlignCenter);
-    downLayout->addWidget(downTitle);
-    m_downText = new QLabel(down);
-    m_downText->setObjectName(QStringLiteral("engineDownText"));
-    m_downText->setTextFormat(Qt::PlainText);
-    m_downText->setWordWrap(true);
-    m_downText->setAlignment(Qt::AlignCenter);
-    m_downText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    downLayout->addWidget(m_downText);
-    auto* again = new QPushButton(tr("Try &Again"), down);
-    downLayout->addWidget(again, 0, Qt::AlignCenter);
-    auto* waiting = new QLabel(tr("Berth asks again every few seconds and comes back by itself."), down);
-    waiting->setAlignment(Qt::AlignCenter);
-    downLayout->addWidget(waiting);
-    // Where Berth looked, and how to get an engine: start the user's Podman, or install one.
-    m_engineHelp = new QLabel(down);
-    m_engineHelp->setObjectName(QStringLiteral("engineHelp"));
-    m_engineHelp->setTextFormat(Qt::PlainText);
-    m_engineHelp->setWordWrap(true);
-    m_engineHelp->setAlignment(Qt::AlignCenter);
-    m_engineHelp->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    downLayout->addWidget(m_engineHelp);
-    m_podmanOffer = new QWidget(down);
-    auto* offerLayout = new QVBoxLayout(m_podmanOffer);
-    m_startPodman = new QPushButton(tr("&Start Podman"), m_podmanOffer);
-    m_startPodman->setObjectName(QStringLiteral("startPodman"));
-    m_startPodman->setAccessibleName(tr("Start Podman"));
-    m_startPodman->setAccessibleDescription(tr("Starts your own Podman service, without root, and uses it"));
-    offerLayout->addWidget(m_startPodman, 0, Qt::AlignCenter);
-    auto* always = new QCheckBox(tr("Start Podman &whenever Berth starts"), m_podmanOffer);
-    always->setObjectName(QStringLiteral("startPodmanAlways"));
-    always->setChecked(QSettings().value(QStringLiteral("engine/startPodman"), false).toBool());
-    connect(always, &QCheckBox::toggled, this,
-            [](bool on) { QSettings().setValue(QStringLiteral("engine/startPodman"), on); });
-    offerLayout->addWidget(always, 0, Qt::AlignCenter);
-    m_podmanProgress = new QLabel(m_podmanOffer);
-    m_podmanProgress->setObjectName(QStringLiteral("podmanProgress"));
-    m_podmanProgress->setTextFormat(Qt::PlainText); // Podman's own lines, when it fails
-    m_podmanProgress->setWordWrap(true);
-    m_podmanProgress->setAlignment(Qt::AlignCenter);
-    m_podmanProgress->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    offerLayout->addWidget(m_podmanProgress);
-    m_podmanOffer->hide();
-    downLayout->addWidget(m_podmanOffer);
-    connect(m_startPodman, &QPushButton::clicked, this, &MainWindow::startPodman);
-    downLayout->addStretch();
-
     m_pages = new QStackedWidget(this);
-    m_pages->addWidget(content);
-    m_pages->addWidget(down);
+    m_pages->addWidget(content); // the engine-down page joins it when first needed (downPage())
     setCentralWidget(m_pages);
 
     // Engines and containers choose what these say: plain text, never markup.
@@ -193,12 +135,12 @@ MainWindow::MainWindow(EngineStatus* status, QWidget* parent)
     }
     auto* engineMenu = menuBar()->addMenu(tr("&Engine"));
     auto* refresh = engineMenu->addAction(tr("&Check Again"));
+    m_checkAgain = refresh;
     refresh->setShortcut(QKeySequence::Refresh);
     connect(refresh, &QAction::triggered, m_status, &EngineStatus::refresh);
     connect(refresh, &QAction::triggered, m_environments, &EnvironmentModel::refresh);
     connect(refresh, &QAction::triggered, m_images, &ImageModel::forgetVerdicts); // the driver may be new
     connect(refresh, &QAction::triggered, m_containers, &ContainerModel::refresh);
-    connect(again, &QPushButton::clicked, refresh, &QAction::trigger);
     engineMenu->addSeparator();
     // Several engines at once (this machine's Docker, its Podman, the lab's server): a window each, its title and
     // engine line naming the engine, so that each environment's machine is never in doubt.
@@ -406,9 +348,78 @@ bool MainWindow::event(QEvent* event)
     return QMainWindow::event(event);
 }
 
+QWidget* MainWindow::downPage()
+{
+    if (m_down) {
+        return m_down;
+    }
+    // The engine-down page: what was tried and what to do; Berth keeps asking by itself. Made when first needed:
+    // most windows never show it, and its labels and title font cost a start.
+    auto* down = new QWidget(this);
+    m_down = down;
+    down->setObjectName(QStringLiteral("engineDownPage"));
+    auto* downLayout = new QVBoxLayout(down);
+    downLayout->addStretch();
+    auto* downTitle = new QLabel(tr("Berth cannot reach the container engine"), down);
+    QFont big = downTitle->font();
+    big.setPointSizeF(big.pointSizeF() * 1.5);
+    big.setBold(true);
+    downTitle->setFont(big);
+    downTitle->setAlignment(Qt::AlignCenter);
+    downLayout->addWidget(downTitle);
+    m_downText = new QLabel(down);
+    m_downText->setObjectName(QStringLiteral("engineDownText"));
+    m_downText->setTextFormat(Qt::PlainText);
+    m_downText->setWordWrap(true);
+    m_downText->setAlignment(Qt::AlignCenter);
+    m_downText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    downLayout->addWidget(m_downText);
+    auto* again = new QPushButton(tr("Try &Again"), down);
+    connect(again, &QPushButton::clicked, m_checkAgain, &QAction::trigger);
+    downLayout->addWidget(again, 0, Qt::AlignCenter);
+    auto* waiting = new QLabel(tr("Berth asks again every few seconds and comes back by itself."), down);
+    waiting->setAlignment(Qt::AlignCenter);
+    downLayout->addWidget(waiting);
+    // Where Berth looked, and how to get an engine: start the user's Podman, or install one.
+    m_engineHelp = new QLabel(down);
+    m_engineHelp->setObjectName(QStringLiteral("engineHelp"));
+    m_engineHelp->setTextFormat(Qt::PlainText);
+    m_engineHelp->setWordWrap(true);
+    m_engineHelp->setAlignment(Qt::AlignCenter);
+    m_engineHelp->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    downLayout->addWidget(m_engineHelp);
+    m_podmanOffer = new QWidget(down);
+    auto* offerLayout = new QVBoxLayout(m_podmanOffer);
+    m_startPodman = new QPushButton(tr("&Start Podman"), m_podmanOffer);
+    m_startPodman->setObjectName(QStringLiteral("startPodman"));
+    m_startPodman->setAccessibleName(tr("Start Podman"));
+    m_startPodman->setAccessibleDescription(tr("Starts your own Podman service, without root, and uses it"));
+    offerLayout->addWidget(m_startPodman, 0, Qt::AlignCenter);
+    auto* always = new QCheckBox(tr("Start Podman &whenever Berth starts"), m_podmanOffer);
+    always->setObjectName(QStringLiteral("startPodmanAlways"));
+    always->setChecked(QSettings().value(QStringLiteral("engine/startPodman"), false).toBool());
+    connect(always, &QCheckBox::toggled, this,
+            [](bool on) { QSettings().setValue(QStringLiteral("engine/startPodman"), on); });
+    offerLayout->addWidget(always, 0, Qt::AlignCenter);
+    m_podmanProgress = new QLabel(m_podmanOffer);
+    m_podmanProgress->setObjectName(QStringLiteral("podmanProgress"));
+    m_podmanProgress->setTextFormat(Qt::PlainText); // Podman's own lines, when it fails
+    m_podmanProgress->setWordWrap(true);
+    m_podmanProgress->setAlignment(Qt::AlignCenter);
+    m_podmanProgress->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    offerLayout->addWidget(m_podmanProgress);
+    m_podmanOffer->hide();
+    downLayout->addWidget(m_podmanOffer);
+    connect(m_startPodman, &QPushButton::clicked, this, &MainWindow::startPodman);
+    downLayout->addStretch();
+
+    m_pages->addWidget(down);
+    return down;
+}
+
 bool MainWindow::showingEngineDown() const
 {
-    return m_pages->currentIndex() == 1;
+    return m_down && m_pages->currentWidget() == m_down;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
@@ -428,8 +439,8 @@ void MainWindow::showStatus()
     m_engineWarning->setText(s.warning);
     m_engineWarning->setVisible(!s.warning.isEmpty());
     if (!m_status->engine()) {
+        m_pages->setCurrentWidget(downPage());
         m_downText->setText(s.text); // no address could be made at all
-        m_pages->setCurrentIndex(1);
         showEngineHelp();
     }
 }
@@ -437,11 +448,11 @@ void MainWindow::showStatus()
 void MainWindow::showConnection()
 {
     if (m_watcher->connected()) {
-        m_pages->setCurrentIndex(0);
+        m_pages->setCurrentIndex(0); // the views
         return;
     }
+    m_pages->setCurrentWidget(downPage());
     m_downText->setText(m_watcher->problem());
-    m_pages->setCurrentIndex(1);
     showEngineHelp();
 }
 

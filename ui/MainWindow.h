@@ -8,6 +8,7 @@
 
 #include <memory>
 
+class QAction;
 class QLabel;
 class QPushButton;
 class QListWidget;
@@ -82,6 +83,7 @@ private:
     void showConnection();
     /// The engine-down page's second half: where Berth looked, and what it can do (start Podman) or the user can.
     void showEngineHelp();
+    QWidget* downPage(); ///< the engine-down page, made on first call
 
     EngineStatus* m_status;
     EngineWatcher* m_watcher = nullptr;
@@ -97,6 +99,8 @@ private:
     QListWidget* m_sideBar = nullptr;
     QStackedWidget* m_views = nullptr;
     QStackedWidget* m_pages = nullptr; ///< the views, or the engine-down page
+    QWidget* m_down = nullptr;
+    QAction* m_checkAgain = nullptr;
     QLabel* m_downText = nullptr;
     QLabel* m_engineHelp = nullptr;
     QWidget* m_podmanOffer = nullptr;

@@ -84,6 +84,7 @@ private:
     /// The engine-down page's second half: where Berth looked, and what it can do (start Podman) or the user can.
     void showEngineHelp();
     QWidget* downPage(); ///< the engine-down page, made on first call
+    void afterFirstFrame();
 
     EngineStatus* m_status;
     EngineWatcher* m_watcher = nullptr;
@@ -110,7 +111,7 @@ private:
     bool m_podmanTried = false; ///< started by itself once (the "whenever Berth starts" setting)
     QLabel* m_engineWarning = nullptr;
     QLabel* m_engineLine;
-    bool m_iconSet = false;
+    bool m_firstFrame = false; ///< afterFirstFrame() has run
 };
 
 } // namespace berth::ui

@@ -165,8 +165,7 @@ int run(int argc, char** argv)
     {
         berth::ui::EngineStatus status(engine, setupError);
         berth::ui::MainWindow window(&status);
-        window.show();
-        status.refresh();
+        window.show(); // the status line asks the engine once the first frame is on screen
         for (qsizetype i = 1; i < hosts.size(); ++i) {
             berth::ui::MainWindow::openEngineWindow(hosts[i]);
         }

@@ -359,12 +359,17 @@ QWidget* MainWindow::downPage()
     downTitle->setFont(big);
     downTitle->setAlignment(Qt::AlignCenter);
     downLayout->addWidget(downTitle);
-    m_downText = new QLabel(down);
-    m_downText->setObjectName(QStringLiteral("engineDownText"));
-    m_downText->setTextFormat(Qt::PlainText);
-    m_downText->setWordWrap(true);
-    m_downText->setAlignment(Qt::AlignCenter);
-    m_downText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The engine's, the system's and Podman's words: plain text, wrapped, centred, selectable (to copy them).
+    const auto wordsLabel = [](const QString& name, QWidget* parent) {
+        auto* label = new QLabel(parent);
+        label->setObjectName(name);
+        label->setTextFormat(Qt::PlainText);
+        label->setWordWrap(true);
+        label->setAlignment(Qt::AlignCenter);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        return label;
+    };
+    m_downText = wordsLabel(QStringLiteral("engineDownText"), down);
     downLayout->addWidget(m_downText);
     auto* again = new QPushButton(tr("Try &Again"), down);
     connect(again, &QPushButton::clicked, m_checkAgain, &QAction::trigger);
@@ -373,12 +378,7 @@ QWidget* MainWindow::downPage()
     waiting->setAlignment(Qt::AlignCenter);
     downLayout->addWidget(waiting);
     // Where Berth looked, and how to get an engine: start the user's Podman, or install one.
-    m_engineHelp = new QLabel(down);
-    m_engineHelp->setObjectName(QStringLiteral("engineHelp"));
-    m_engineHelp->setTextFormat(Qt::PlainText);
-    m_engineHelp->setWordWrap(true);
-    m_engineHelp->setAlignment(Qt::AlignCenter);
-    m_engineHelp->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_engineHelp = wordsLabel(QStringLiteral("engineHelp"), down);
     downLayout->addWidget(m_engineHelp);
     m_podmanOffer = new QWidget(down);
     auto* offerLayout = new QVBoxLayout(m_podmanOffer);
@@ -393,12 +393,7 @@ QWidget* MainWindow::downPage()
     connect(always, &QCheckBox::toggled, this,
             [](bool on) { QSettings().setValue(QStringLiteral("engine/startPodman"), on); });
     offerLayout->addWidget(always, 0, Qt::AlignCenter);
-    m_podmanProgress = new QLabel(m_podmanOffer);
-    m_podmanProgress->setObjectName(QStringLiteral("podmanProgress"));
-    m_podmanProgress->setTextFormat(Qt::PlainText); // Podman's own lines, when it fails
-    m_podmanProgress->setWordWrap(true);
-    m_podmanProgress->setAlignment(Qt::AlignCenter);
-    m_podmanProgress->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_podmanProgress = wordsLabel(QStringLiteral("podmanProgress"), m_podmanOffer); // Podman's own lines, when it fails
     offerLayout->addWidget(m_podmanProgress);
     m_podmanOffer->hide();
     downLayout->addWidget(m_podmanOffer);

@@ -5,6 +5,7 @@
 // Simplified Chinese with every %-placeholder filled, English with LANG=C, and --json, the manual page and shell
 // completion the same in every language. And berthctl_zh_CN.ts complete: lupdate over today's sources finds no
 // string without a translation, every translation keeps its placeholders, and berthctl carries them all.
+#include "BerthctlProcess.h"
 #include "FakeTransport.h"
 #include "TsFile.h"
 
@@ -70,16 +71,8 @@ CliResult berthctlProcess(const QStringList& args, const QMap<QString, QString>&
     for (auto it = language.begin(); it != language.end(); ++it) {
         env.insert(it.key(), it.value());
     }
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(BERTHCTL_PATH), args);
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    const auto run = berth::test::runBerthctl(args, env);
+    return {run.exitCode, run.out, run.err};
 }
 
 const QRegularExpression kPlaceholder(QStringLiteral("%[1-9]"));

@@ -4,6 +4,8 @@
 // berthctl gpu and check as a student meets them, with no engine needed: a machine without any NVIDIA software,
 // one with the fake NVML found through the normal library search path (LD_LIBRARY_PATH), and a driver that is not
 // loaded. The engine address points nowhere, so the engine part reads "unknown" and check fails with exit 1.
+#include "BerthctlProcess.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -12,12 +14,7 @@
 #include <QTest>
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = berth::test::BerthctlRun;
 
 const QString kNoEngine = QStringLiteral("unix:///nonexistent/berth-test-no-engine.sock");
 
@@ -41,16 +38,7 @@ QProcessEnvironment bareMachine(const QTemporaryDir& empty)
 
 Run berthctl(const QStringList& args, const QProcessEnvironment& env)
 {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(BERTHCTL_PATH), QStringList{"--host", kNoEngine} + args);
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return berth::test::runBerthctl(QStringList{"--host", kNoEngine} + args, env);
 }
 } // namespace
 

@@ -7,6 +7,7 @@
 // first gets an error naming what it lacks, not a crash; a preload that nobody waits for does not hold up an exit.
 #include "berth/core/engine/CurlTransport.h"
 #include "berth/core/engine/Endpoint.h"
+#include "BerthctlProcess.h"
 
 #include <QProcess>
 #include <QTest>
@@ -18,25 +19,11 @@
 using namespace berth;
 
 namespace {
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = test::BerthctlRun;
 
 Run berthctl(const QStringList& args, const QProcessEnvironment& env)
 {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(BERTHCTL_PATH), args);
-    if (!p.waitForFinished(60000)) {
-        p.kill();
-        p.waitForFinished();
-        return {};
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return test::runBerthctl(args, env);
 }
 
 QProcessEnvironment plainEnvironment()
